@@ -1,0 +1,94 @@
+package io.github.cameliot.cloudapi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The suite's one Jackson mapper, and the conversion of whatever a route puts in a message body into API parameters.
+ * <p>
+ * Large integers are read as {@code long} or {@link java.math.BigInteger} and decimals as {@link java.math.BigDecimal},
+ * so that 64-bit ids and exact values survive; field names are kept exactly as the cloud spells them.
+ */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            .build();
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private Json() {
+    }
+
+    public static Map<String, Object> readMap(byte[] json) throws IOException {
+        return MAPPER.readValue(json, MAP);
+    }
+
+    public static Map<String, Object> readMap(String json) {
+        try {
+            return MAPPER.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a JSON object: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String writeString(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * API parameters from a message body: a {@code Map}, a Jackson {@link JsonNode}, a JSON object as a
+     * {@code String} or {@code byte[]}, or a POJO whose properties are the parameters. {@code null} gives no
+     * parameters. The result is a new mutable map the caller may add to.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toParameters(Object body) {
+        if (body == null) {
+            return new LinkedHashMap<>();
+        }
+        if (body instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>(map.size() + 8);
+            map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+            return copy;
+        }
+        if (body instanceof String text) {
+            return text.isBlank() ? new LinkedHashMap<>() : readMap(text);
+        }
+        if (body instanceof byte[] bytes) {
+            try {
+                return bytes.length == 0 ? new LinkedHashMap<>() : readMap(bytes);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Not a JSON object: " + e.getMessage(), e);
+            }
+        }
+        if (body instanceof List<?> || body instanceof Number || body instanceof Boolean) {
+            throw new IllegalArgumentException("Expected the parameters as a JSON object, a Map or a POJO, not a "
+                                               + body.getClass().getSimpleName());
+        }
+        return MAPPER.convertValue(body, MAP);
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.cameliot.cloudapi.http;
+
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+
+import okhttp3.ConnectionPool;
+import okhttp3.Credentials;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds the OkHttp clients of the suite. A component creates one {@link #newShared() shared} client, and every
+ * endpoint derives its own from it with {@link #derive}: they differ in timeouts and proxy but share one connection
+ * pool and one dispatcher, so connections are reused across endpoints and calls in flight are bounded in one place.
+ */
+public final class HttpClients {
+
+    /** Calls in flight across all hosts: far above OkHttp's default of 64, which would cap a busy route. */
+    private static final int MAX_REQUESTS = 512;
+
+    private HttpClients() {
+    }
+
+    public static OkHttpClient newShared() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(MAX_REQUESTS);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool())
+                .build();
+    }
+
+    /**
+     * A client with these options that shares the pool and dispatcher of {@code shared}. The dispatcher's per-host
+     * limit is raised to the largest any endpoint asks for.
+     */
+    public static OkHttpClient derive(OkHttpClient shared, HttpOptions options) {
+        Dispatcher dispatcher = shared.dispatcher();
+        synchronized (dispatcher) {
+            if (dispatcher.getMaxRequestsPerHost() < options.maxRequestsPerHost()) {
+                dispatcher.setMaxRequestsPerHost(options.maxRequestsPerHost());
+            }
+        }
+        OkHttpClient.Builder builder = shared.newBuilder()
+                .connectTimeout(options.connectTimeout())
+                .readTimeout(options.readTimeout())
+                .writeTimeout(options.readTimeout());
+        if (options.proxyHost() != null && !options.proxyHost().isEmpty()) {
+            builder.proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(options.proxyHost(), options.proxyPort())));
+            if (options.proxyUsername() != null) {
+                String credential = Credentials.basic(options.proxyUsername(),
+                        options.proxyPassword() == null ? "" : options.proxyPassword());
+                builder.proxyAuthenticator((route, response) -> response.request().newBuilder()
+                        .header("Proxy-Authorization", credential).build());
+            }
+        }
+        return builder.build();
+    }
+}

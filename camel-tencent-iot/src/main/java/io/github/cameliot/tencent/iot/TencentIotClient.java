@@ -1,0 +1,21 @@
+package io.github.cameliot.tencent.iot;
+
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.cameliot.cloudapi.CloudApiClient;
+import io.github.cameliot.cloudapi.RateLimiters;
+import io.github.cameliot.cloudapi.RetryPolicy;
+import io.github.cameliot.cloudapi.tencent.TencentApiProtocol;
+import okhttp3.OkHttpClient;
+
+/**
+ * A client of the IoT Hub API for one account and region. Its own type, so that a bean of it in the registry is
+ * autowired into {@code tencent-iot} endpoints and never mistaken for a client of another product.
+ */
+public class TencentIotClient extends CloudApiClient {
+
+    public TencentIotClient(OkHttpClient http, TencentApiProtocol protocol, RetryPolicy retryPolicy, RateLimiters rateLimiters,
+                            ScheduledExecutorService scheduler) {
+        super(http, protocol, retryPolicy, rateLimiters, scheduler);
+    }
+}

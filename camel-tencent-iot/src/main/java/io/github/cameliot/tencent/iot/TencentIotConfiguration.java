@@ -1,0 +1,387 @@
+package io.github.cameliot.tencent.iot;
+
+import io.github.cameliot.cloudapi.CredentialsProvider;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+@UriParams
+public class TencentIotConfiguration implements Cloneable {
+
+    @UriParam(label = "security", secret = true)
+    private String secretId;
+    @UriParam(label = "security", secret = true)
+    private String secretKey;
+    @UriParam(label = "security", secret = true)
+    private String sessionToken;
+    @UriParam(label = "security")
+    private String profileFile;
+    @UriParam(label = "security", defaultValue = "default")
+    private String profile = "default";
+    @UriParam(label = "security")
+    private CredentialsProvider credentialsProvider;
+    @UriParam
+    @Metadata(required = true)
+    private String region;
+    @UriParam
+    private String endpoint;
+    @UriParam(enums = "zh-CN,en-US")
+    private String language;
+    @UriParam
+    private String productId;
+    @UriParam
+    private String deviceName;
+    @UriParam(label = "producer")
+    private String topic;
+    @UriParam(label = "producer", enums = "0,1")
+    private Integer qos;
+    @UriParam(label = "producer")
+    private boolean paginate;
+    @UriParam(label = "producer")
+    private boolean shadowAutoVersion;
+    @UriParam(label = "advanced")
+    @Metadata(autowired = true)
+    private TencentIotClient client;
+    @UriParam(label = "advanced", defaultValue = "true")
+    private boolean rateLimit = true;
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "200", javaType = "java.time.Duration")
+    private long retryInitialDelay = 200;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long retryMaxDelay = 10000;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long readTimeout = 30000;
+    @UriParam(label = "advanced", defaultValue = "64")
+    private int maxRequestsPerHost = 64;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "proxy", secret = true)
+    private String proxyUsername;
+    @UriParam(label = "proxy", secret = true)
+    private String proxyPassword;
+
+    public String getSecretId() {
+        return secretId;
+    }
+
+    /**
+     * The SecretId of the API key. When neither this nor secretKey is set, the TENCENTCLOUD_SECRET_ID and
+     * TENCENTCLOUD_SECRET_KEY environment variables are used, then the profile file.
+     */
+    public void setSecretId(String secretId) {
+        this.secretId = secretId;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    /**
+     * The SecretKey of the API key.
+     */
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public String getSessionToken() {
+        return sessionToken;
+    }
+
+    /**
+     * The token of temporary (STS) credentials, sent as X-TC-Token; secretId and secretKey are then the temporary
+     * key pair. From the environment: TENCENTCLOUD_SESSION_TOKEN.
+     */
+    public void setSessionToken(String sessionToken) {
+        this.sessionToken = sessionToken;
+    }
+
+    public String getProfileFile() {
+        return profileFile;
+    }
+
+    /**
+     * The Tencent Cloud credentials file to read when no key is configured and none is in the environment. By default
+     * .tencentcloud/credentials in the user's home, then /etc/tencentcloud/credentials (INI sections with secret_id, secret_key and
+     * optionally token).
+     */
+    public void setProfileFile(String profileFile) {
+        this.profileFile = profileFile;
+    }
+
+    public String getProfile() {
+        return profile;
+    }
+
+    /**
+     * The section of the credentials file to use.
+     */
+    public void setProfile(String profile) {
+        this.profile = profile;
+    }
+
+    public CredentialsProvider getCredentialsProvider() {
+        return credentialsProvider;
+    }
+
+    /**
+     * A provider asked for the credentials before every call, such as one that refreshes STS credentials. Takes
+     * precedence over the keys, the environment and the profile file.
+     */
+    public void setCredentialsProvider(CredentialsProvider credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    /**
+     * The region, required by every IoT Hub action: ap-guangzhou, ap-bangkok, ap-shanghai-fsi (finance region, its
+     * own host), eu-frankfurt or na-ashburn. Calls go to iotcloud.REGION.tencentcloudapi.com.
+     */
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    /**
+     * A URL that replaces https://iotcloud.REGION.tencentcloudapi.com, such as a private endpoint or a local test
+     * server. Signing keeps using the service name iotcloud.
+     */
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    /**
+     * The language of error messages, sent as X-TC-Language: zh-CN or en-US.
+     */
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String getProductId() {
+        return productId;
+    }
+
+    /**
+     * The product id, used by every action that takes ProductId (or ProductID) when the message's parameters leave
+     * it out.
+     */
+    public void setProductId(String productId) {
+        this.productId = productId;
+    }
+
+    public String getDeviceName() {
+        return deviceName;
+    }
+
+    /**
+     * The device name, used by every action that takes DeviceName when the message's parameters leave it out.
+     */
+    public void setDeviceName(String deviceName) {
+        this.deviceName = deviceName;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    /**
+     * PublishMessage: the topic, such as PRODUCT/DEVICE/control, when the message leaves it out.
+     */
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    public Integer getQos() {
+        return qos;
+    }
+
+    /**
+     * PublishMessage: the QoS, 0 or 1, when the message leaves it out. Tencent's default is 0.
+     */
+    public void setQos(Integer qos) {
+        this.qos = qos;
+    }
+
+    public boolean isPaginate() {
+        return paginate;
+    }
+
+    /**
+     * List actions (DescribeDevices, DescribeProducts, DescribeDeviceResources, DescribeProductResources,
+     * DescribeGatewayBindDevices): fetch every page and answer with all items in one list.
+     */
+    public void setPaginate(boolean paginate) {
+        this.paginate = paginate;
+    }
+
+    public boolean isShadowAutoVersion() {
+        return shadowAutoVersion;
+    }
+
+    /**
+     * UpdateDeviceShadow: when no ShadowVersion is given, read the current version first; and when the update fails
+     * with FailedOperation.UpdateVersionNotMatch, read the version again and retry once.
+     */
+    public void setShadowAutoVersion(boolean shadowAutoVersion) {
+        this.shadowAutoVersion = shadowAutoVersion;
+    }
+
+    public TencentIotClient getClient() {
+        return client;
+    }
+
+    /**
+     * A client to use instead of one built from this configuration.
+     */
+    public void setClient(TencentIotClient client) {
+        this.client = client;
+    }
+
+    public boolean isRateLimit() {
+        return rateLimit;
+    }
+
+    /**
+     * Keep each action under its documented quota (20 calls per second; UpdateDeviceShadow 100, PublishMessage 300)
+     * by delaying calls, so that a busy route slows down instead of failing with RequestLimitExceeded. The quota is
+     * shared by all endpoints of the component.
+     */
+    public void setRateLimit(boolean rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How many times a call is retried after a retryable error (throttling, internal error, connection failure). An
+     * action that is not idempotent is retried only when the error proves it did not run. 0 turns retries off.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    /**
+     * The longest wait before the first retry; each further retry doubles it (with random jitter).
+     */
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    /**
+     * The longest wait before any retry.
+     */
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How long to wait for a connection.
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * How long to wait for the answer. PublishRRPCMessage waits for the device's reply, so keep this above the RRPC
+     * timeout.
+     */
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public int getMaxRequestsPerHost() {
+        return maxRequestsPerHost;
+    }
+
+    /**
+     * How many calls may be in flight to the API host at once; further calls queue without blocking a thread.
+     */
+    public void setMaxRequestsPerHost(int maxRequestsPerHost) {
+        this.maxRequestsPerHost = maxRequestsPerHost;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * An HTTP proxy's host.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * The HTTP proxy's port.
+     */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /**
+     * The HTTP proxy's user.
+     */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /**
+     * The HTTP proxy's password.
+     */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public TencentIotConfiguration copy() {
+        try {
+            return (TencentIotConfiguration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

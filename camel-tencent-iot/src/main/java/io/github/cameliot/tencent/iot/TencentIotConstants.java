@@ -1,0 +1,40 @@
+package io.github.cameliot.tencent.iot;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The message headers of the {@code tencent-iot} component.
+ */
+public final class TencentIotConstants {
+
+    @Metadata(label = "producer", description = "The action to call, overriding the one in the endpoint URI.",
+              javaType = "String")
+    public static final String OPERATION = "CamelTencentIotOperation";
+    @Metadata(label = "producer", description = "The request id Tencent Cloud gave the call.", javaType = "String")
+    public static final String REQUEST_ID = "CamelTencentIotRequestId";
+    @Metadata(label = "producer", description = "The product id, for actions that take one and whose parameters leave it out; "
+                                                + "overrides the productId option.",
+              javaType = "String")
+    public static final String PRODUCT_ID = "CamelTencentIotProductId";
+    @Metadata(label = "producer", description = "The device name, for actions that take one and whose parameters leave it out; "
+                                                + "overrides the deviceName option.",
+              javaType = "String")
+    public static final String DEVICE_NAME = "CamelTencentIotDeviceName";
+    @Metadata(label = "producer", description = "PublishMessage: the topic to publish to; overrides the topic option.",
+              javaType = "String")
+    public static final String TOPIC = "CamelTencentIotTopic";
+    @Metadata(label = "producer", description = "PublishMessage: the QoS, 0 or 1; overrides the qos option.",
+              javaType = "Integer")
+    public static final String QOS = "CamelTencentIotQos";
+    @Metadata(label = "producer", description = "PublishRRPCMessage: the id of the RRPC message whose reply is the body.",
+              javaType = "Long")
+    public static final String MESSAGE_ID = "CamelTencentIotMessageId";
+    @Metadata(label = "producer",
+              description = "UpdateDeviceShadow: the shadow version to update (in), when the parameters leave out ShadowVersion. "
+                            + "DescribeDeviceShadow and UpdateDeviceShadow: the shadow's version after the call (out).",
+              javaType = "Long")
+    public static final String SHADOW_VERSION = "CamelTencentIotShadowVersion";
+
+    private TencentIotConstants() {
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.cameliot.tencent.iot;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.cameliot.cloudapi.ActionCatalog;
+import io.github.cameliot.cloudapi.CredentialsProvider;
+import io.github.cameliot.cloudapi.RetryPolicy;
+import io.github.cameliot.cloudapi.http.HttpClients;
+import io.github.cameliot.cloudapi.http.HttpOptions;
+import io.github.cameliot.cloudapi.tencent.TencentApiProtocol;
+import io.github.cameliot.cloudapi.tencent.TencentApiSettings;
+import io.github.cameliot.cloudapi.tencent.TencentCredentials;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Call any action of the Tencent Cloud IoT Hub API (iotcloud 2021-04-08).
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "tencent-iot", title = "Tencent Cloud IoT Hub", syntax = "tencent-iot:action",
+             producerOnly = true, category = { Category.CLOUD, Category.IOT }, headersClass = TencentIotConstants.class)
+public class TencentIotEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriPath(description = "The API action to call, spelled as in the IoT Hub API, such as PublishMessage, CreateDevice or "
+                           + "UpdateDeviceShadow. Actions the component does not list are callable by name too.")
+    @Metadata(required = true)
+    private String action;
+    @UriParam
+    private TencentIotConfiguration configuration;
+
+    private TencentIotClient client;
+
+    public TencentIotEndpoint(String uri, TencentIotComponent component, TencentIotConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public TencentIotComponent getComponent() {
+        return (TencentIotComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new TencentIotProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new IllegalArgumentException("The tencent-iot endpoint " + action + " calls an API action and cannot consume");
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (action == null || action.isBlank()) {
+            throw new IllegalArgumentException("The tencent-iot endpoint needs an action, such as tencent-iot:DescribeDevices");
+        }
+        client = configuration.getClient() != null ? configuration.getClient() : createClient();
+    }
+
+    private TencentIotClient createClient() {
+        TencentIotConfiguration c = configuration;
+        TencentApiSettings settings = new TencentApiSettings(TencentIotActions.SERVICE, TencentIotActions.VERSION, c.getRegion(),
+                c.getEndpoint(), c.getLanguage());
+        CredentialsProvider credentials = c.getCredentialsProvider() != null
+                ? c.getCredentialsProvider()
+                : TencentCredentials.resolve(c.getSecretId(), c.getSecretKey(), c.getSessionToken(), c.getProfileFile(),
+                        c.getProfile(), System::getenv, Path.of(System.getProperty("user.home")));
+        HttpOptions http = new HttpOptions(Duration.ofMillis(c.getConnectTimeout()), Duration.ofMillis(c.getReadTimeout()),
+                c.getProxyHost(), c.getProxyPort() == null ? 0 : c.getProxyPort(), c.getProxyUsername(), c.getProxyPassword(),
+                c.getMaxRequestsPerHost());
+        RetryPolicy retry = new RetryPolicy(c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialDelay()),
+                Duration.ofMillis(c.getRetryMaxDelay()));
+        TencentIotComponent component = getComponent();
+        return new TencentIotClient(HttpClients.derive(component.getSharedHttpClient(), http),
+                new TencentApiProtocol(settings, credentials), retry,
+                c.isRateLimit() ? component.getRateLimiters() : null, component.getScheduler());
+    }
+
+    TencentIotClient getClient() {
+        return client;
+    }
+
+    ActionCatalog getCatalog() {
+        return TencentIotActions.CATALOG;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public TencentIotConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(TencentIotConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getEndpoint() != null ? configuration.getEndpoint()
+                : "https://" + TencentIotActions.SERVICE + "." + configuration.getRegion() + ".tencentcloudapi.com";
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "https";
+    }
+}
