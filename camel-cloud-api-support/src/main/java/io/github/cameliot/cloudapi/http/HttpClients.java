@@ -35,12 +35,7 @@ public final class HttpClients {
      * limit is raised to the largest any endpoint asks for.
      */
     public static OkHttpClient derive(OkHttpClient shared, HttpOptions options) {
-        Dispatcher dispatcher = shared.dispatcher();
-        synchronized (dispatcher) {
-            if (dispatcher.getMaxRequestsPerHost() < options.maxRequestsPerHost()) {
-                dispatcher.setMaxRequestsPerHost(options.maxRequestsPerHost());
-            }
-        }
+        raiseMaxRequestsPerHost(shared.dispatcher(), options.maxRequestsPerHost());
         OkHttpClient.Builder builder = shared.newBuilder()
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
@@ -55,5 +50,12 @@ public final class HttpClients {
             }
         }
         return builder.build();
+    }
+
+    /** Synchronized on the class: OkHttp forbids holding the dispatcher's own lock while changing it. */
+    private static synchronized void raiseMaxRequestsPerHost(Dispatcher dispatcher, int maxRequestsPerHost) {
+        if (dispatcher.getMaxRequestsPerHost() < maxRequestsPerHost) {
+            dispatcher.setMaxRequestsPerHost(maxRequestsPerHost);
+        }
     }
 }

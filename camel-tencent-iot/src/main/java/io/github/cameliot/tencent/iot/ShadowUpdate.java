@@ -30,31 +30,32 @@ final class ShadowUpdate {
     }
 
     CompletableFuture<ApiResult> update(ActionSpec update, Map<String, Object> parameters) {
-        if (parameters.get(SHADOW_VERSION) != null) {
-            update.checkRequired(parameters);
-            return client.call(update, parameters).handle((result, error) -> {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                if (cause instanceof TencentCloudApiException e && VERSION_NOT_MATCH.equals(e.getErrorCode())) {
-                    return withCurrentVersion(update, parameters);
-                }
-                return error == null ? CompletableFuture.completedFuture(result) : CompletableFuture.<ApiResult> failedFuture(cause);
-            }).thenCompose(future -> future);
-        }
-        return withCurrentVersion(update, parameters);
+        Map<String, Object> checked = new LinkedHashMap<>(parameters);
+        checked.putIfAbsent(SHADOW_VERSION, 0L);
+        update.checkRequired(checked);
+        CompletableFuture<Map<String, Object>> versioned = parameters.get(SHADOW_VERSION) != null
+                ? CompletableFuture.completedFuture(parameters) : withCurrentVersion(parameters);
+        return versioned.thenCompose(request -> client.call(update, request))
+                .exceptionallyCompose(error -> isVersionConflict(error)
+                        ? withCurrentVersion(parameters).thenCompose(request -> client.call(update, request))
+                        : CompletableFuture.failedFuture(error));
     }
 
-    private CompletableFuture<ApiResult> withCurrentVersion(ActionSpec update, Map<String, Object> parameters) {
+    private CompletableFuture<Map<String, Object>> withCurrentVersion(Map<String, Object> parameters) {
         Map<String, Object> device = new LinkedHashMap<>();
         device.put("ProductId", parameters.get("ProductId"));
         device.put("DeviceName", parameters.get("DeviceName"));
-        Map<String, Object> withVersion = new LinkedHashMap<>(parameters);
-        withVersion.put(SHADOW_VERSION, 0L);
-        update.checkRequired(withVersion);
-        return client.call(describe, device).thenCompose(shadow -> {
+        return client.call(describe, device).thenApply(shadow -> {
             Long version = version(shadow.fields());
-            withVersion.put(SHADOW_VERSION, version == null ? 0L : version);
-            return client.call(update, withVersion);
+            Map<String, Object> request = new LinkedHashMap<>(parameters);
+            request.put(SHADOW_VERSION, version == null ? 0L : version);
+            return request;
         });
+    }
+
+    private static boolean isVersionConflict(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof TencentCloudApiException e && VERSION_NOT_MATCH.equals(e.getErrorCode());
     }
 
     /** The version in a shadow action's answer: {@code Data} is the shadow document as a JSON string. */

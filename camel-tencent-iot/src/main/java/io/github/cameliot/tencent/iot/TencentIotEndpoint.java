@@ -67,10 +67,13 @@ public class TencentIotEndpoint extends DefaultEndpoint implements EndpointServi
         client = configuration.getClient() != null ? configuration.getClient() : createClient();
     }
 
+    private TencentApiSettings settings() {
+        return new TencentApiSettings(TencentIotActions.SERVICE, TencentIotActions.VERSION, configuration.getRegion(),
+                configuration.getEndpoint(), configuration.getLanguage());
+    }
+
     private TencentIotClient createClient() {
         TencentIotConfiguration c = configuration;
-        TencentApiSettings settings = new TencentApiSettings(TencentIotActions.SERVICE, TencentIotActions.VERSION, c.getRegion(),
-                c.getEndpoint(), c.getLanguage());
         CredentialsProvider credentials = c.getCredentialsProvider() != null
                 ? c.getCredentialsProvider()
                 : TencentCredentials.resolve(c.getSecretId(), c.getSecretKey(), c.getSessionToken(), c.getProfileFile(),
@@ -82,7 +85,7 @@ public class TencentIotEndpoint extends DefaultEndpoint implements EndpointServi
                 Duration.ofMillis(c.getRetryMaxDelay()));
         TencentIotComponent component = getComponent();
         return new TencentIotClient(HttpClients.derive(component.getSharedHttpClient(), http),
-                new TencentApiProtocol(settings, credentials), retry,
+                new TencentApiProtocol(settings(), credentials), retry,
                 c.isRateLimit() ? component.getRateLimiters() : null, component.getScheduler());
     }
 
@@ -112,8 +115,7 @@ public class TencentIotEndpoint extends DefaultEndpoint implements EndpointServi
 
     @Override
     public String getServiceUrl() {
-        return configuration.getEndpoint() != null ? configuration.getEndpoint()
-                : "https://" + TencentIotActions.SERVICE + "." + configuration.getRegion() + ".tencentcloudapi.com";
+        return configuration.getRegion() == null ? null : settings().url().toString();
     }
 
     @Override
