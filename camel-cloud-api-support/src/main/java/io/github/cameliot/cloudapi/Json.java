@@ -16,14 +16,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /**
  * The suite's one Jackson mapper, and the conversion of whatever a route puts in a message body into API parameters.
  * <p>
- * Large integers are read as {@code long} or {@link java.math.BigInteger} and decimals as {@link java.math.BigDecimal},
- * so that 64-bit ids and exact values survive; field names are kept exactly as the cloud spells them.
+ * Integers are read as {@code Integer}, {@code Long} or {@link java.math.BigInteger} (the clouds send unsigned 64-bit
+ * values), decimals as {@link java.math.BigDecimal}, so that ids and exact values survive; field names are kept exactly
+ * as the cloud spells them.
  */
 public final class Json {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .build();
 
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {

@@ -2,6 +2,7 @@ package io.github.cameliot.cloudapi.http;
 
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.util.concurrent.TimeUnit;
 
 import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
@@ -17,6 +18,12 @@ public final class HttpClients {
 
     /** Calls in flight across all hosts: far above OkHttp's default of 64, which would cap a busy route. */
     private static final int MAX_REQUESTS = 512;
+    /**
+     * Idle connections are closed before a typical server-side keep-alive ends. OkHttp's own retry on a dropped
+     * connection is off: it would send a request again even when the server had read it, which
+     * {@link io.github.cameliot.cloudapi.RetryPolicy} allows only for idempotent actions.
+     */
+    private static final long KEEP_ALIVE_SECONDS = 30;
 
     private HttpClients() {
     }
@@ -26,7 +33,8 @@ public final class HttpClients {
         dispatcher.setMaxRequests(MAX_REQUESTS);
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool())
+                .connectionPool(new ConnectionPool(32, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
+                .retryOnConnectionFailure(false)
                 .build();
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -54,7 +55,7 @@ public final class Tc3Signer {
         StringBuilder sb = new StringBuilder(256);
         sb.append(method).append("\n/\n").append(canonicalQuery).append('\n');
         for (Map.Entry<String, String> header : headers.entrySet()) {
-            sb.append(header.getKey()).append(':').append(header.getValue().trim().toLowerCase()).append('\n');
+            sb.append(header.getKey()).append(':').append(header.getValue().trim().toLowerCase(Locale.ROOT)).append('\n');
         }
         sb.append('\n').append(signedHeaders).append('\n').append(Crypto.sha256Hex(payload));
         return sb.toString();

@@ -2,6 +2,7 @@ package io.github.cameliot.cloudapi.sign;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -29,7 +30,7 @@ public final class TencentV1Signer {
     }
 
     public static String sourceString(String method, String host, String path, SortedMap<String, String> parameters) {
-        return method.toUpperCase() + host + path + "?" + requestString(parameters);
+        return method.toUpperCase(Locale.ROOT) + host + path + "?" + requestString(parameters);
     }
 
     /**

@@ -19,7 +19,6 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Tencent Cloud API 3.0: a JSON POST to {@code /} with the common parameters in {@code X-TC-*} headers, signed with
@@ -88,10 +87,10 @@ public final class TencentApiProtocol implements CloudProtocol {
     @Override
     @SuppressWarnings("unchecked")
     public ApiResult read(ActionSpec action, Response response) throws IOException {
-        ResponseBody body = response.body();
+        byte[] body = response.body().bytes();
         Map<String, Object> json;
         try {
-            json = Json.readMap(body.bytes());
+            json = Json.readMap(body);
         } catch (IOException e) {
             throw httpFailure(action, response, e);
         }

@@ -52,8 +52,8 @@ public final class TencentCredentials {
             Function<String, String> environment, Path userHome) {
         if (present(secretId) || present(secretKey)) {
             if (!present(secretId) || !present(secretKey)) {
-                throw new IllegalStateException("Both secretId and secretKey must be set, not only "
-                                                + (present(secretId) ? "secretId" : "secretKey"));
+                throw new IllegalStateException((present(secretId) ? "secretKey" : "secretId")
+                                                + " is missing: set both secretId and secretKey");
             }
             return new CloudCredentials(secretId, secretKey, blankToNull(sessionToken));
         }
