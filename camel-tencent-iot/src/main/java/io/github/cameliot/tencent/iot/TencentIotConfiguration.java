@@ -177,8 +177,7 @@ public class TencentIotConfiguration implements Cloneable {
     }
 
     /**
-     * The product id, used by every action that takes ProductId (or ProductID) when the message's parameters leave
-     * it out.
+     * The product id, used by every action that requires ProductId when the message's parameters leave it out.
      */
     public void setProductId(String productId) {
         this.productId = productId;
@@ -189,7 +188,7 @@ public class TencentIotConfiguration implements Cloneable {
     }
 
     /**
-     * The device name, used by every action that takes DeviceName when the message's parameters leave it out.
+     * The device name, used by every action that requires DeviceName when the message's parameters leave it out.
      */
     public void setDeviceName(String deviceName) {
         this.deviceName = deviceName;

@@ -12,11 +12,11 @@ public final class TencentIotConstants {
     public static final String OPERATION = "CamelTencentIotOperation";
     @Metadata(label = "producer", description = "The request id Tencent Cloud gave the call.", javaType = "String")
     public static final String REQUEST_ID = "CamelTencentIotRequestId";
-    @Metadata(label = "producer", description = "The product id, for actions that take one and whose parameters leave it out; "
+    @Metadata(label = "producer", description = "The product id, for actions that require one and whose parameters leave it out; "
                                                 + "overrides the productId option.",
               javaType = "String")
     public static final String PRODUCT_ID = "CamelTencentIotProductId";
-    @Metadata(label = "producer", description = "The device name, for actions that take one and whose parameters leave it out; "
+    @Metadata(label = "producer", description = "The device name, for actions that require one and whose parameters leave it out; "
                                                 + "overrides the deviceName option.",
               javaType = "String")
     public static final String DEVICE_NAME = "CamelTencentIotDeviceName";

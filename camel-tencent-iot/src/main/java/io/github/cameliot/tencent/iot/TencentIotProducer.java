@@ -75,7 +75,9 @@ public class TencentIotProducer extends DefaultAsyncProducer {
         message.setHeader(TencentIotConstants.REQUEST_ID, result.requestId());
         Map<String, Object> fields = result.fields();
         if (PUBLISH_RRPC_MESSAGE.equals(spec.name())) {
-            message.setHeader(TencentIotConstants.MESSAGE_ID, fields.get("MessageId"));
+            if (fields.get("MessageId") instanceof Number id) {
+                message.setHeader(TencentIotConstants.MESSAGE_ID, id.longValue());
+            }
             Object reply = fields.get("PayloadBase64");
             message.setBody(reply instanceof String base64 ? Base64.getDecoder().decode(base64) : null);
             return;

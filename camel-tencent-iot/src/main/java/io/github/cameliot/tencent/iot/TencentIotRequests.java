@@ -47,15 +47,15 @@ final class TencentIotRequests {
             }
         }
 
-        String productId = message.getHeader(TencentIotConstants.PRODUCT_ID, configuration.getProductId(), String.class);
-        fill(parameters, spec.accepts("ProductID") ? "ProductID" : "ProductId", spec, productId);
-        fill(parameters, "DeviceName", spec,
+        fillRequired(parameters, "ProductId", spec,
+                message.getHeader(TencentIotConstants.PRODUCT_ID, configuration.getProductId(), String.class));
+        fillRequired(parameters, "DeviceName", spec,
                 message.getHeader(TencentIotConstants.DEVICE_NAME, configuration.getDeviceName(), String.class));
         if (PUBLISH_MESSAGE.equals(action)) {
-            fill(parameters, "Topic", spec, message.getHeader(TencentIotConstants.TOPIC, configuration.getTopic(), String.class));
-            fill(parameters, "Qos", spec, message.getHeader(TencentIotConstants.QOS, configuration.getQos(), Integer.class));
+            fill(parameters, "Topic", message.getHeader(TencentIotConstants.TOPIC, configuration.getTopic(), String.class));
+            fill(parameters, "Qos", message.getHeader(TencentIotConstants.QOS, configuration.getQos(), Integer.class));
         } else if (UPDATE_DEVICE_SHADOW.equals(action)) {
-            fill(parameters, "ShadowVersion", spec, message.getHeader(TencentIotConstants.SHADOW_VERSION, Long.class));
+            fill(parameters, "ShadowVersion", message.getHeader(TencentIotConstants.SHADOW_VERSION, Long.class));
             jsonString(parameters, "State");
         } else if (parameters.get("TopicRulePayload") instanceof Map<?, ?> rule) {
             Map<String, Object> payload = new LinkedHashMap<>();
@@ -65,8 +65,8 @@ final class TencentIotRequests {
         }
         Paging paging = spec.paging();
         if (paging != null) {
-            fill(parameters, paging.offsetParameter(), spec, 0);
-            fill(parameters, paging.limitParameter(), spec, paging.maxLimit());
+            fill(parameters, paging.offsetParameter(), 0);
+            fill(parameters, paging.limitParameter(), paging.maxLimit());
         }
         return parameters;
     }
@@ -103,9 +103,18 @@ final class TencentIotRequests {
         }
     }
 
-    /** Sets a parameter the action documents, when the body left it out. */
-    private static void fill(Map<String, Object> parameters, String name, ActionSpec spec, Object value) {
-        if (value != null && parameters.get(name) == null && spec.accepts(name)) {
+    /**
+     * Sets a parameter the action requires, when the body left it out. Optional ones are never filled: for list
+     * actions they are filters (DescribeDevices' DeviceName), which an endpoint-wide option must not narrow silently.
+     */
+    private static void fillRequired(Map<String, Object> parameters, String name, ActionSpec spec, Object value) {
+        if (spec.requiredParameters().contains(name)) {
+            fill(parameters, name, value);
+        }
+    }
+
+    private static void fill(Map<String, Object> parameters, String name, Object value) {
+        if (value != null && parameters.get(name) == null) {
             parameters.put(name, value);
         }
     }
