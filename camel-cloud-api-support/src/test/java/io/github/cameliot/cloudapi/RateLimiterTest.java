@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,54 +17,59 @@ import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
+    private static final long SECOND = 1_000_000_000L;
+
     private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
 
     @Test
-    void burstOfOneSecondThenEvenSpacing() {
+    void aQuietLimiterLetsOneSecondsQuotaThroughThenWaitsForTheWindow() {
         RateLimiter limiter = new RateLimiter(4, now::get);
-        long interval = 250_000_000L;
 
         for (int i = 0; i < 4; i++) {
-            assertThat(limiter.reserve()).as("burst call %d", i).isZero();
+            assertThat(limiter.reserve()).as("call %d", i).isZero();
         }
-        assertThat(limiter.reserve()).isEqualTo(interval);
-        assertThat(limiter.reserve()).isEqualTo(2 * interval);
-        assertThat(limiter.reserve()).isEqualTo(3 * interval);
+        for (int i = 0; i < 4; i++) {
+            assertThat(limiter.reserve()).as("call %d", 4 + i).isEqualTo(SECOND);
+        }
+        assertThat(limiter.reserve()).isEqualTo(2 * SECOND);
 
         // time passes: the booked slots come closer
-        now.addAndGet(interval);
-        assertThat(limiter.reserve()).isEqualTo(3 * interval);
+        now.addAndGet(SECOND / 4);
+        assertThat(limiter.reserve()).isEqualTo(2 * SECOND - SECOND / 4);
 
-        // after a quiet second and more, a full burst again, never more
+        // after a quiet period, a full quota again, never more
         now.addAndGet(TimeUnit.SECONDS.toNanos(5));
         for (int i = 0; i < 4; i++) {
             assertThat(limiter.reserve()).isZero();
         }
-        assertThat(limiter.reserve()).isEqualTo(interval);
-    }
-
-    @Test
-    void oneCallAfterAnotherAtTheRateNeverWaits() {
-        RateLimiter limiter = new RateLimiter(20, now::get);
-        for (int i = 0; i < 100; i++) {
-            assertThat(limiter.reserve()).isZero();
-            now.addAndGet(50_000_000L);
-        }
-    }
-
-    @Test
-    void intervalIsOneSecondOverTheRate() {
-        RateLimiter limiter = new RateLimiter(300, now::get);
-        for (int i = 0; i < 300; i++) {
-            assertThat(limiter.reserve()).isZero();
-        }
-        assertThat(limiter.reserve()).isEqualTo(1_000_000_000L / 300);
-        assertThat(limiter.reserve()).isEqualTo(2 * (1_000_000_000L / 300));
+        assertThat(limiter.reserve()).isEqualTo(SECOND);
         assertThatThrownBy(() -> new RateLimiter(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void concurrentReservationsGetDistinctSlots() throws Exception {
+    void callsAtTheRateNeverWait() {
+        RateLimiter limiter = new RateLimiter(20, now::get);
+        for (int i = 0; i < 100; i++) {
+            assertThat(limiter.reserve()).isZero();
+            now.addAndGet(SECOND / 20);
+        }
+    }
+
+    @Test
+    void noOneSecondWindowEverHoldsMoreThanTheQuota() {
+        int rate = 20;
+        RateLimiter limiter = new RateLimiter(rate, now::get);
+        Random random = new Random(42);
+        List<Long> slots = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            now.addAndGet(random.nextInt(4) == 0 ? random.nextLong(SECOND / 2) : 0);
+            slots.add(now.get() + limiter.reserve());
+        }
+        assertWindowsWithinQuota(slots, rate);
+    }
+
+    @Test
+    void concurrentReservationsKeepTheQuota() throws Exception {
         int rate = 20;
         int threads = 8;
         int perThread = 500;
@@ -89,19 +93,21 @@ class RateLimiterTest {
             for (Future<List<Long>> result : results) {
                 all.addAll(result.get(30, TimeUnit.SECONDS));
             }
-
-            int total = threads * perThread;
-            long interval = 1_000_000_000L / rate;
+            assertThat(all).hasSize(threads * perThread);
             assertThat(all.stream().filter(wait -> wait == 0).count()).isEqualTo(rate);
-            Set<Long> distinct = new HashSet<>(all);
-            distinct.remove(0L);
-            assertThat(distinct).hasSize(total - rate);
-            assertThat(distinct).allMatch(wait -> wait % interval == 0);
-            assertThat(distinct.stream().mapToLong(Long::longValue).max().orElseThrow()).isEqualTo((total - rate) * interval);
-            // the next free slot is right after the last one handed out
-            assertThat(limiter.reserve()).isEqualTo((total - rate + 1) * interval);
+            assertWindowsWithinQuota(all.stream().map(wait -> now.get() + wait).toList(), rate);
+            // 4000 calls at 20 a second: the last ones start 199 seconds from now
+            assertThat(all.stream().mapToLong(Long::longValue).max().orElseThrow()).isEqualTo(199 * SECOND);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Any {@code rate + 1} slots in time order span at least a second. */
+    private static void assertWindowsWithinQuota(List<Long> slots, int rate) {
+        List<Long> sorted = slots.stream().sorted().toList();
+        for (int i = rate; i < sorted.size(); i++) {
+            assertThat(sorted.get(i) - sorted.get(i - rate)).as("slots %d..%d", i - rate, i).isGreaterThanOrEqualTo(SECOND);
         }
     }
 }

@@ -257,7 +257,7 @@ public class TencentIotConfiguration implements Cloneable {
 
     /**
      * Keep each action under its documented quota (20 calls per second; UpdateDeviceShadow 100, PublishMessage 300)
-     * by delaying calls, so that a busy route slows down instead of failing with RequestLimitExceeded. The quota is
+     * in any one-second window by delaying calls, so that a busy route slows down instead of failing with RequestLimitExceeded. The quota is
      * shared by all endpoints of the component.
      */
     public void setRateLimit(boolean rateLimit) {
