@@ -24,6 +24,8 @@ public final class HttpClients {
      * {@link io.github.cameliot.cloudapi.RetryPolicy} allows only for idempotent actions.
      */
     private static final long KEEP_ALIVE_SECONDS = 30;
+    /** As many idle connections as a component's default calls in flight, so a busy route does not reconnect. */
+    private static final int MAX_IDLE_CONNECTIONS = 64;
 
     private HttpClients() {
     }
@@ -33,7 +35,7 @@ public final class HttpClients {
         dispatcher.setMaxRequests(MAX_REQUESTS);
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(32, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
                 .retryOnConnectionFailure(false)
                 .build();
     }
