@@ -32,6 +32,8 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.github.cameliot.tencent.iot.TencentIotClient.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameliot.tencent.iot.TencentIotConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -48,11 +50,16 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "language": getOrCreateConfiguration(target).setLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": getOrCreateConfiguration(target).setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxrequestsperhost":
         case "maxRequestsPerHost": getOrCreateConfiguration(target).setMaxRequestsPerHost(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "paginate": getOrCreateConfiguration(target).setPaginate(property(camelContext, boolean.class, value)); return true;
+        case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "productid":
         case "productId": getOrCreateConfiguration(target).setProductId(property(camelContext, java.lang.String.class, value)); return true;
         case "profile": getOrCreateConfiguration(target).setProfile(property(camelContext, java.lang.String.class, value)); return true;
@@ -84,6 +91,9 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "shadowautoversion":
         case "shadowAutoVersion": getOrCreateConfiguration(target).setShadowAutoVersion(property(camelContext, boolean.class, value)); return true;
+        case "timestampwindow":
+        case "timestampWindow": getOrCreateConfiguration(target).setTimestampWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "topic": getOrCreateConfiguration(target).setTopic(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -99,6 +109,8 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "client": return io.github.cameliot.tencent.iot.TencentIotClient.class;
         case "configuration": return io.github.cameliot.tencent.iot.TencentIotConfiguration.class;
         case "connecttimeout":
@@ -115,11 +127,16 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "language": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "maxrequestsperhost":
         case "maxRequestsPerHost": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "paginate": return boolean.class;
+        case "path": return java.lang.String.class;
         case "productid":
         case "productId": return java.lang.String.class;
         case "profile": return java.lang.String.class;
@@ -151,6 +168,9 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "sessionToken": return java.lang.String.class;
         case "shadowautoversion":
         case "shadowAutoVersion": return boolean.class;
+        case "timestampwindow":
+        case "timestampWindow": return long.class;
+        case "token": return java.lang.String.class;
         case "topic": return java.lang.String.class;
         default: return null;
         }
@@ -162,6 +182,8 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "client": return getOrCreateConfiguration(target).getClient();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -178,11 +200,16 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "language": return getOrCreateConfiguration(target).getLanguage();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbodysize":
+        case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxinflight":
+        case "maxInFlight": return getOrCreateConfiguration(target).getMaxInFlight();
         case "maxrequestsperhost":
         case "maxRequestsPerHost": return getOrCreateConfiguration(target).getMaxRequestsPerHost();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "paginate": return getOrCreateConfiguration(target).isPaginate();
+        case "path": return getOrCreateConfiguration(target).getPath();
         case "productid":
         case "productId": return getOrCreateConfiguration(target).getProductId();
         case "profile": return getOrCreateConfiguration(target).getProfile();
@@ -214,6 +241,9 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
         case "shadowautoversion":
         case "shadowAutoVersion": return getOrCreateConfiguration(target).isShadowAutoVersion();
+        case "timestampwindow":
+        case "timestampWindow": return getOrCreateConfiguration(target).getTimestampWindow();
+        case "token": return getOrCreateConfiguration(target).getToken();
         case "topic": return getOrCreateConfiguration(target).getTopic();
         default: return null;
         }

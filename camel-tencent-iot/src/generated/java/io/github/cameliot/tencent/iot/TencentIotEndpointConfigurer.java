@@ -23,6 +23,8 @@ public class TencentIotEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TencentIotEndpoint target = (TencentIotEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "client": target.getConfiguration().setClient(property(camelContext, io.github.cameliot.tencent.iot.TencentIotClient.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -31,14 +33,23 @@ public class TencentIotEndpointConfigurer extends PropertyConfigurerSupport impl
         case "devicename":
         case "deviceName": target.getConfiguration().setDeviceName(property(camelContext, java.lang.String.class, value)); return true;
         case "endpoint": target.getConfiguration().setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "language": target.getConfiguration().setLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": target.getConfiguration().setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxrequestsperhost":
         case "maxRequestsPerHost": target.getConfiguration().setMaxRequestsPerHost(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "paginate": target.getConfiguration().setPaginate(property(camelContext, boolean.class, value)); return true;
+        case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "productid":
         case "productId": target.getConfiguration().setProductId(property(camelContext, java.lang.String.class, value)); return true;
         case "profile": target.getConfiguration().setProfile(property(camelContext, java.lang.String.class, value)); return true;
@@ -70,6 +81,9 @@ public class TencentIotEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sessionToken": target.getConfiguration().setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "shadowautoversion":
         case "shadowAutoVersion": target.getConfiguration().setShadowAutoVersion(property(camelContext, boolean.class, value)); return true;
+        case "timestampwindow":
+        case "timestampWindow": target.getConfiguration().setTimestampWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "topic": target.getConfiguration().setTopic(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -83,6 +97,8 @@ public class TencentIotEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "client": return io.github.cameliot.tencent.iot.TencentIotClient.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -91,14 +107,23 @@ public class TencentIotEndpointConfigurer extends PropertyConfigurerSupport impl
         case "devicename":
         case "deviceName": return java.lang.String.class;
         case "endpoint": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "language": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "maxrequestsperhost":
         case "maxRequestsPerHost": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "paginate": return boolean.class;
+        case "path": return java.lang.String.class;
         case "productid":
         case "productId": return java.lang.String.class;
         case "profile": return java.lang.String.class;
@@ -130,6 +155,9 @@ public class TencentIotEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sessionToken": return java.lang.String.class;
         case "shadowautoversion":
         case "shadowAutoVersion": return boolean.class;
+        case "timestampwindow":
+        case "timestampWindow": return long.class;
+        case "token": return java.lang.String.class;
         case "topic": return java.lang.String.class;
         default: return null;
         }
@@ -139,6 +167,8 @@ public class TencentIotEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         TencentIotEndpoint target = (TencentIotEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "client": return target.getConfiguration().getClient();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
@@ -147,14 +177,23 @@ public class TencentIotEndpointConfigurer extends PropertyConfigurerSupport impl
         case "devicename":
         case "deviceName": return target.getConfiguration().getDeviceName();
         case "endpoint": return target.getConfiguration().getEndpoint();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "language": return target.getConfiguration().getLanguage();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbodysize":
+        case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxinflight":
+        case "maxInFlight": return target.getConfiguration().getMaxInFlight();
         case "maxrequestsperhost":
         case "maxRequestsPerHost": return target.getConfiguration().getMaxRequestsPerHost();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "paginate": return target.getConfiguration().isPaginate();
+        case "path": return target.getConfiguration().getPath();
         case "productid":
         case "productId": return target.getConfiguration().getProductId();
         case "profile": return target.getConfiguration().getProfile();
@@ -186,6 +225,9 @@ public class TencentIotEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sessionToken": return target.getConfiguration().getSessionToken();
         case "shadowautoversion":
         case "shadowAutoVersion": return target.getConfiguration().isShadowAutoVersion();
+        case "timestampwindow":
+        case "timestampWindow": return target.getConfiguration().getTimestampWindow();
+        case "token": return target.getConfiguration().getToken();
         case "topic": return target.getConfiguration().getTopic();
         default: return null;
         }

@@ -23,18 +23,24 @@ public class TencentIotEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(37);
         props.add("action");
+        props.add("bridgeErrorHandler");
         props.add("client");
         props.add("connectTimeout");
         props.add("credentialsProvider");
         props.add("deviceName");
         props.add("endpoint");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("language");
         props.add("lazyStartProducer");
+        props.add("maxBodySize");
+        props.add("maxInFlight");
         props.add("maxRequestsPerHost");
         props.add("maxRetries");
         props.add("paginate");
+        props.add("path");
         props.add("productId");
         props.add("profile");
         props.add("profileFile");
@@ -52,14 +58,17 @@ public class TencentIotEndpointUriFactory extends org.apache.camel.support.compo
         props.add("secretKey");
         props.add("sessionToken");
         props.add("shadowAutoVersion");
+        props.add("timestampWindow");
+        props.add("token");
         props.add("topic");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(5);
+        Set<String> secretProps = new HashSet<>(6);
         secretProps.add("proxyPassword");
         secretProps.add("proxyUsername");
         secretProps.add("secretId");
         secretProps.add("secretKey");
         secretProps.add("sessionToken");
+        secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptySet();
     }

@@ -40,6 +40,16 @@ public class TencentIotConfiguration implements Cloneable {
     private boolean paginate;
     @UriParam(label = "producer")
     private boolean shadowAutoVersion;
+    @UriParam(label = "consumer", defaultValue = "/tencent-iot/forward")
+    private String path = "/tencent-iot/forward";
+    @UriParam(label = "consumer,security", secret = true)
+    private String token;
+    @UriParam(label = "consumer", defaultValue = "300000", javaType = "java.time.Duration")
+    private long timestampWindow = 300000;
+    @UriParam(label = "consumer", defaultValue = "1048576")
+    private int maxBodySize = 1048576;
+    @UriParam(label = "consumer", defaultValue = "100")
+    private int maxInFlight = 100;
     @UriParam(label = "advanced")
     @Metadata(autowired = true)
     private TencentIotClient client;
@@ -238,6 +248,65 @@ public class TencentIotConfiguration implements Cloneable {
      */
     public void setShadowAutoVersion(boolean shadowAutoVersion) {
         this.shadowAutoVersion = shadowAutoVersion;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    /**
+     * forward: the HTTP path the rule engine posts to, served by the runtime's platform-http server. The rule's
+     * forward action's api URL is this server's base URL plus this path.
+     */
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    /**
+     * forward: the token of the rule's forward action. When set, every request must carry a valid Signature,
+     * Timestamp and Nonce, or it is refused with 401 and the route does not run. Without a token nothing is checked.
+     */
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public long getTimestampWindow() {
+        return timestampWindow;
+    }
+
+    /**
+     * forward: how far the Timestamp of a signed request may be from this machine's clock, in either direction,
+     * before it is refused with 401 as stale.
+     */
+    public void setTimestampWindow(long timestampWindow) {
+        this.timestampWindow = timestampWindow;
+    }
+
+    public int getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    /**
+     * forward: the largest request body accepted, in bytes; a larger one is refused with 413.
+     */
+    public void setMaxBodySize(int maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    /**
+     * forward: how many requests may be in the route at once; further ones are refused with 503 so that the rule
+     * engine sends them again later.
+     */
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
     }
 
     public TencentIotClient getClient() {

@@ -12,15 +12,16 @@ public final class TencentIotConstants {
     public static final String OPERATION = "CamelTencentIotOperation";
     @Metadata(label = "producer", description = "The request id Tencent Cloud gave the call.", javaType = "String")
     public static final String REQUEST_ID = "CamelTencentIotRequestId";
-    @Metadata(label = "producer", description = "The product id, for actions that require one and whose parameters leave it out; "
-                                                + "overrides the productId option.",
+    @Metadata(description = "Producer: the product id, for actions that require one and whose parameters leave it out; "
+                            + "overrides the productId option. Consumer: the product the forwarded message came from.",
               javaType = "String")
     public static final String PRODUCT_ID = "CamelTencentIotProductId";
-    @Metadata(label = "producer", description = "The device name, for actions that require one and whose parameters leave it out; "
-                                                + "overrides the deviceName option.",
+    @Metadata(description = "Producer: the device name, for actions that require one and whose parameters leave it out; "
+                            + "overrides the deviceName option. Consumer: the device the forwarded message came from.",
               javaType = "String")
     public static final String DEVICE_NAME = "CamelTencentIotDeviceName";
-    @Metadata(label = "producer", description = "PublishMessage: the topic to publish to; overrides the topic option.",
+    @Metadata(description = "Producer: PublishMessage's topic, overriding the topic option. Consumer: the topic of the "
+                            + "forwarded message, when the rule's SQL selects it.",
               javaType = "String")
     public static final String TOPIC = "CamelTencentIotTopic";
     @Metadata(label = "producer", description = "PublishMessage: the QoS, 0 or 1; overrides the qos option.",

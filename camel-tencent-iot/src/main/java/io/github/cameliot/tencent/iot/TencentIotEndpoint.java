@@ -23,14 +23,17 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Call any action of the Tencent Cloud IoT Hub API (iotcloud 2021-04-08).
+ * Call any action of the Tencent Cloud IoT Hub API (iotcloud 2021-04-08), and receive what its rule engine forwards.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "tencent-iot", title = "Tencent Cloud IoT Hub", syntax = "tencent-iot:action",
-             producerOnly = true, category = { Category.CLOUD, Category.IOT }, headersClass = TencentIotConstants.class)
+             category = { Category.CLOUD, Category.IOT }, headersClass = TencentIotConstants.class)
 public class TencentIotEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-    @UriPath(description = "The API action to call, spelled as in the IoT Hub API, such as PublishMessage, CreateDevice or "
-                           + "UpdateDeviceShadow. Actions the component does not list are callable by name too.")
+    static final String FORWARD = "forward";
+
+    @UriPath(description = "Producer: the API action to call, spelled as in the IoT Hub API, such as PublishMessage, "
+                           + "CreateDevice or UpdateDeviceShadow; actions the component does not list are callable by name "
+                           + "too. Consumer: forward, to receive what a rule's forward action posts.")
     @Metadata(required = true)
     private String action;
     @UriParam
@@ -54,8 +57,14 @@ public class TencentIotEndpoint extends DefaultEndpoint implements EndpointServi
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new IllegalArgumentException("The tencent-iot endpoint " + action + " calls an API action and cannot consume");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!FORWARD.equals(action)) {
+            throw new IllegalArgumentException("tencent-iot consumes the stream '" + FORWARD + "', not '" + action
+                                               + "': API actions are called with to(\"tencent-iot:" + action + "\")");
+        }
+        TencentIotForwardConsumer consumer = new TencentIotForwardConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -64,7 +73,6 @@ public class TencentIotEndpoint extends DefaultEndpoint implements EndpointServi
         if (action == null || action.isBlank()) {
             throw new IllegalArgumentException("The tencent-iot endpoint needs an action, such as tencent-iot:DescribeDevices");
         }
-        client = configuration.getClient() != null ? configuration.getClient() : createClient();
     }
 
     private TencentApiSettings settings() {
@@ -89,7 +97,11 @@ public class TencentIotEndpoint extends DefaultEndpoint implements EndpointServi
                 c.isRateLimit() ? component.getRateLimiters() : null, component.getScheduler());
     }
 
-    TencentIotClient getClient() {
+    /** The client, built on first use: consumers of forwarded messages need neither region nor credentials. */
+    synchronized TencentIotClient getClient() {
+        if (client == null) {
+            client = configuration.getClient() != null ? configuration.getClient() : createClient();
+        }
         return client;
     }
 

@@ -33,6 +33,13 @@ public class TencentIotProducer extends DefaultAsyncProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // fails the route's start, not its first message, when region or credentials are missing
+        getEndpoint().getClient();
+    }
+
+    @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<ApiResult> call;
         ActionSpec spec;
