@@ -11,6 +11,8 @@ import io.github.cameliot.cloudapi.Paginator;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 import static io.github.cameliot.tencent.iot.TencentIotActions.DESCRIBE_DEVICE_SHADOW;
@@ -22,6 +24,9 @@ import static io.github.cameliot.tencent.iot.TencentIotActions.UPDATE_DEVICE_SHA
  * continues on the thread that receives the answer.
  */
 public class TencentIotProducer extends DefaultAsyncProducer {
+
+    private WritableHealthCheckRepository healthCheckRepository;
+    private TencentIotProducerHealthCheck healthCheck;
 
     public TencentIotProducer(TencentIotEndpoint endpoint) {
         super(endpoint);
@@ -37,6 +42,23 @@ public class TencentIotProducer extends DefaultAsyncProducer {
         super.doStart();
         // fails the route's start, not its first message, when region or credentials are missing
         getEndpoint().getClient();
+        // health checks are optional: registered only where the producers repository is in use
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new TencentIotProducerHealthCheck(getEndpoint(), getEndpoint().getId());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override
