@@ -42,6 +42,8 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "credentialsProvider": getOrCreateConfiguration(target).setCredentialsProvider(property(camelContext, io.github.cameliot.cloudapi.CredentialsProvider.class, value)); return true;
         case "devicename":
         case "deviceName": getOrCreateConfiguration(target).setDeviceName(property(camelContext, java.lang.String.class, value)); return true;
+        case "devicenames":
+        case "deviceNames": getOrCreateConfiguration(target).setDeviceNames(property(camelContext, java.lang.String.class, value)); return true;
         case "endpoint": getOrCreateConfiguration(target).setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
@@ -91,6 +93,8 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "shadowautoversion":
         case "shadowAutoVersion": getOrCreateConfiguration(target).setShadowAutoVersion(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "timestampwindow":
         case "timestampWindow": getOrCreateConfiguration(target).setTimestampWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
@@ -119,6 +123,8 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "credentialsProvider": return io.github.cameliot.cloudapi.CredentialsProvider.class;
         case "devicename":
         case "deviceName": return java.lang.String.class;
+        case "devicenames":
+        case "deviceNames": return java.lang.String.class;
         case "endpoint": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
@@ -168,6 +174,8 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "sessionToken": return java.lang.String.class;
         case "shadowautoversion":
         case "shadowAutoVersion": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "timestampwindow":
         case "timestampWindow": return long.class;
         case "token": return java.lang.String.class;
@@ -192,6 +200,8 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "credentialsProvider": return getOrCreateConfiguration(target).getCredentialsProvider();
         case "devicename":
         case "deviceName": return getOrCreateConfiguration(target).getDeviceName();
+        case "devicenames":
+        case "deviceNames": return getOrCreateConfiguration(target).getDeviceNames();
         case "endpoint": return getOrCreateConfiguration(target).getEndpoint();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
@@ -241,10 +251,21 @@ public class TencentIotComponentConfigurer extends PropertyConfigurerSupport imp
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
         case "shadowautoversion":
         case "shadowAutoVersion": return getOrCreateConfiguration(target).isShadowAutoVersion();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "timestampwindow":
         case "timestampWindow": return getOrCreateConfiguration(target).getTimestampWindow();
         case "token": return getOrCreateConfiguration(target).getToken();
         case "topic": return getOrCreateConfiguration(target).getTopic();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

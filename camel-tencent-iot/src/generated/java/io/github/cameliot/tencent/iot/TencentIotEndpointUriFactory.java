@@ -23,16 +23,23 @@ public class TencentIotEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(55);
         props.add("action");
+        props.add("backoffErrorThreshold");
+        props.add("backoffIdleThreshold");
+        props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
         props.add("client");
         props.add("connectTimeout");
         props.add("credentialsProvider");
+        props.add("delay");
         props.add("deviceName");
+        props.add("deviceNames");
         props.add("endpoint");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("greedy");
+        props.add("initialDelay");
         props.add("language");
         props.add("lazyStartProducer");
         props.add("maxBodySize");
@@ -41,6 +48,7 @@ public class TencentIotEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxRetries");
         props.add("paginate");
         props.add("path");
+        props.add("pollStrategy");
         props.add("productId");
         props.add("profile");
         props.add("profileFile");
@@ -52,15 +60,25 @@ public class TencentIotEndpointUriFactory extends org.apache.camel.support.compo
         props.add("rateLimit");
         props.add("readTimeout");
         props.add("region");
+        props.add("repeatCount");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
+        props.add("runLoggingLevel");
+        props.add("scheduledExecutorService");
+        props.add("scheduler");
+        props.add("schedulerProperties");
         props.add("secretId");
         props.add("secretKey");
+        props.add("sendEmptyMessageWhenIdle");
         props.add("sessionToken");
         props.add("shadowAutoVersion");
+        props.add("startScheduler");
+        props.add("stateRepository");
+        props.add("timeUnit");
         props.add("timestampWindow");
         props.add("token");
         props.add("topic");
+        props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(6);
         secretProps.add("proxyPassword");
@@ -70,7 +88,9 @@ public class TencentIotEndpointUriFactory extends org.apache.camel.support.compo
         secretProps.add("sessionToken");
         secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptySet();
+        Set<String> prefixes = new HashSet<>(1);
+        prefixes.add("scheduler.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableSet(prefixes);
     }
 
     @Override

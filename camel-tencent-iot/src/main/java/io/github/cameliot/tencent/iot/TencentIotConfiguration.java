@@ -3,6 +3,7 @@ package io.github.cameliot.tencent.iot;
 import io.github.cameliot.cloudapi.CredentialsProvider;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -50,6 +51,10 @@ public class TencentIotConfiguration implements Cloneable {
     private int maxBodySize = 1048576;
     @UriParam(label = "consumer", defaultValue = "100")
     private int maxInFlight = 100;
+    @UriParam(label = "consumer")
+    private String deviceNames;
+    @UriParam(label = "consumer")
+    private StateRepository<String, String> stateRepository;
     @UriParam(label = "advanced")
     @Metadata(autowired = true)
     private TencentIotClient client;
@@ -307,6 +312,37 @@ public class TencentIotConfiguration implements Cloneable {
      */
     public void setMaxInFlight(int maxInFlight) {
         this.maxInFlight = maxInFlight;
+    }
+
+    public String getDeviceNames() {
+        return deviceNames;
+    }
+
+    /**
+     * shadow and devices: the devices to watch, comma separated, such as dev1,dev2. When empty, every device of the
+     * product is watched: each poll pages through DescribeDevices first.
+     */
+    public void setDeviceNames(String deviceNames) {
+        this.deviceNames = deviceNames;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /**
+     * shadow and devices: where the poller remembers what it has delivered, so that a restart neither replays nor skips
+     * a change. shadow keeps the last delivered version of each device under shadow/PRODUCT/DEVICE; devices keeps a
+     * snapshot of each device (Online, EnableState) under device/PRODUCT/DEVICE and the known device names under
+     * devices/PRODUCT. A state is stored only after the route has processed its exchange without an exception, so a
+     * failed exchange is delivered again on the next poll. By default the state is kept in memory, and lost when the
+     * application stops; use a persistent repository, such as a FileStateRepository, to keep it across restarts. With
+     * an empty state, the first poll delivers every existing shadow once (shadow), and reports every existing device
+     * as DeviceAdded (devices). Two endpoints that watch the same product need separate repositories. A repository that
+     * is a Camel service is started with the consumer.
+     */
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public TencentIotClient getClient() {

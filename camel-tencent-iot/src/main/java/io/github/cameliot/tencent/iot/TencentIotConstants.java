@@ -13,11 +13,13 @@ public final class TencentIotConstants {
     @Metadata(label = "producer", description = "The request id Tencent Cloud gave the call.", javaType = "String")
     public static final String REQUEST_ID = "CamelTencentIotRequestId";
     @Metadata(description = "Producer: the product id, for actions that require one and whose parameters leave it out; "
-                            + "overrides the productId option. Consumer: the product the forwarded message came from.",
+                            + "overrides the productId option. Consumer: the product the forwarded message came from "
+                            + "(forward), or of the device the exchange is about (shadow, devices).",
               javaType = "String")
     public static final String PRODUCT_ID = "CamelTencentIotProductId";
     @Metadata(description = "Producer: the device name, for actions that require one and whose parameters leave it out; "
-                            + "overrides the deviceName option. Consumer: the device the forwarded message came from.",
+                            + "overrides the deviceName option. Consumer: the device the forwarded message came from "
+                            + "(forward), or the device the exchange is about (shadow, devices).",
               javaType = "String")
     public static final String DEVICE_NAME = "CamelTencentIotDeviceName";
     @Metadata(description = "Producer: PublishMessage's topic, overriding the topic option. Consumer: the topic of the "
@@ -30,11 +32,18 @@ public final class TencentIotConstants {
     @Metadata(label = "producer", description = "PublishRRPCMessage: the id of the RRPC message whose reply is the body.",
               javaType = "Long")
     public static final String MESSAGE_ID = "CamelTencentIotMessageId";
-    @Metadata(label = "producer",
-              description = "UpdateDeviceShadow: the shadow version to update (in), when the parameters leave out ShadowVersion. "
-                            + "DescribeDeviceShadow and UpdateDeviceShadow: the shadow's version after the call (out).",
+    @Metadata(description = "Producer: UpdateDeviceShadow: the shadow version to update (in), when the parameters leave out "
+                            + "ShadowVersion. DescribeDeviceShadow and UpdateDeviceShadow: the shadow's version after the "
+                            + "call (out). Consumer (shadow): the version of the shadow in the body.",
               javaType = "Long")
     public static final String SHADOW_VERSION = "CamelTencentIotShadowVersion";
+    @Metadata(label = "consumer",
+              description = "devices: what happened to the device: DeviceAdded (listed for the first time; on the first "
+                            + "poll with an empty state, every existing device), DeviceRemoved (no longer listed), Online "
+                            + "(Online became 1), Offline (Online was 1 and no longer is), Enabled (EnableState went from "
+                            + "0 to 1) or Disabled (from 1 to 0).",
+              javaType = "String", enums = "DeviceAdded,DeviceRemoved,Online,Offline,Enabled,Disabled")
+    public static final String EVENT_TYPE = "CamelTencentIotEventType";
 
     private TencentIotConstants() {
     }

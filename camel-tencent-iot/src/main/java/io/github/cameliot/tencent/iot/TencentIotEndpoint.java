@@ -17,29 +17,38 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
- * Call any action of the Tencent Cloud IoT Hub API (iotcloud 2021-04-08), and receive what its rule engine forwards.
+ * Call any action of the Tencent Cloud IoT Hub API (iotcloud 2021-04-08), receive what its rule engine forwards, and
+ * poll device shadows and device lifecycle changes.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "tencent-iot", title = "Tencent Cloud IoT Hub", syntax = "tencent-iot:action",
              category = { Category.CLOUD, Category.IOT }, headersClass = TencentIotConstants.class)
-public class TencentIotEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class TencentIotEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     static final String FORWARD = "forward";
+    static final String SHADOW = "shadow";
+    static final String DEVICES = "devices";
 
     @UriPath(description = "Producer: the API action to call, spelled as in the IoT Hub API, such as PublishMessage, "
                            + "CreateDevice or UpdateDeviceShadow; actions the component does not list are callable by name "
-                           + "too. Consumer: forward, to receive what a rule's forward action posts.")
+                           + "too. Consumer: forward, to receive what a rule's forward action posts; shadow, to poll "
+                           + "DescribeDeviceShadow and receive each new version of a device shadow; devices, to poll "
+                           + "DescribeDevices and receive device lifecycle events (added, removed, online, offline, enabled, "
+                           + "disabled).")
     @Metadata(required = true)
     private String action;
     @UriParam
     private TencentIotConfiguration configuration;
 
     private TencentIotClient client;
+    private StateRepository<String, String> defaultStateRepository;
 
     public TencentIotEndpoint(String uri, TencentIotComponent component, TencentIotConfiguration configuration) {
         super(uri, component);
@@ -58,11 +67,14 @@ public class TencentIotEndpoint extends DefaultEndpoint implements EndpointServi
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (!FORWARD.equals(action)) {
-            throw new IllegalArgumentException("tencent-iot consumes the stream '" + FORWARD + "', not '" + action
-                                               + "': API actions are called with to(\"tencent-iot:" + action + "\")");
-        }
-        TencentIotForwardConsumer consumer = new TencentIotForwardConsumer(this, processor);
+        Consumer consumer = switch (action) {
+            case FORWARD -> new TencentIotForwardConsumer(this, processor);
+            case SHADOW -> new TencentIotShadowConsumer(this, processor);
+            case DEVICES -> new TencentIotDevicesConsumer(this, processor);
+            default -> throw new IllegalArgumentException("tencent-iot consumes '" + FORWARD + "', '" + SHADOW + "' or '"
+                                                          + DEVICES + "', not '" + action + "': API actions are called "
+                                                          + "with to(\"tencent-iot:" + action + "\")");
+        };
         configureConsumer(consumer);
         return consumer;
     }
@@ -103,6 +115,21 @@ public class TencentIotEndpoint extends DefaultEndpoint implements EndpointServi
             client = configuration.getClient() != null ? configuration.getClient() : createClient();
         }
         return client;
+    }
+
+    /**
+     * Where the pollers keep what they have seen: the configured repository, or one in memory that belongs to this
+     * endpoint (so that a consumer started again by the same endpoint, such as after a master failover back to this
+     * node, remembers).
+     */
+    synchronized StateRepository<String, String> getStateRepository() {
+        if (configuration.getStateRepository() != null) {
+            return configuration.getStateRepository();
+        }
+        if (defaultStateRepository == null) {
+            defaultStateRepository = new MemoryStateRepository();
+        }
+        return defaultStateRepository;
     }
 
     ActionCatalog getCatalog() {

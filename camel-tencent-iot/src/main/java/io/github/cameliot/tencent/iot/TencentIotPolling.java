@@ -1,0 +1,222 @@
+package io.github.cameliot.tencent.iot;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import io.github.cameliot.cloudapi.ActionSpec;
+import io.github.cameliot.cloudapi.ApiResult;
+import io.github.cameliot.cloudapi.Paginator;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * What the {@code shadow} and {@code devices} pollers share: the product and devices they watch, the endpoint's client
+ * called from the poll thread, the state repository and its keys, and the delivery of one exchange, whose success
+ * alone lets the caller advance the state.
+ */
+final class TencentIotPolling {
+
+    static final String DESCRIBE_DEVICES = "DescribeDevices";
+    static final String PRODUCT_ID = "ProductId";
+    static final String DEVICE_NAME = "DeviceName";
+
+    private final TencentIotEndpoint endpoint;
+    private final String productId;
+    private final Set<String> deviceNames;
+
+    TencentIotPolling(TencentIotEndpoint endpoint) {
+        this.endpoint = endpoint;
+        TencentIotConfiguration configuration = endpoint.getConfiguration();
+        this.productId = configuration.getProductId();
+        if (productId == null || productId.isBlank()) {
+            throw new IllegalArgumentException("tencent-iot:" + endpoint.getAction() + " needs the productId option");
+        }
+        this.deviceNames = names(configuration.getDeviceNames());
+    }
+
+    /** Checks that the client can be built (region, credentials) and starts the repository when it is a service. */
+    void start() {
+        endpoint.getClient();
+        ServiceHelper.startService(endpoint.getStateRepository());
+    }
+
+    String productId() {
+        return productId;
+    }
+
+    // ---- state
+
+    StateRepository<String, String> repository() {
+        return endpoint.getStateRepository();
+    }
+
+    /** The key of a state: {@code KIND/PRODUCT/DEVICE}, or {@code KIND/PRODUCT} without a device. */
+    String key(String kind, String deviceName) {
+        return deviceName == null ? kind + "/" + productId : kind + "/" + productId + "/" + deviceName;
+    }
+
+    /** The state stored under the key; {@code null} when there is none or it was cleared (stored empty). */
+    String state(String key) {
+        String value = repository().getState(key);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    void store(String key, String value) {
+        repository().setState(key, value);
+    }
+
+    /** Clears a state: a {@link StateRepository} cannot remove a key, so the state is stored empty. */
+    void clear(String key) {
+        repository().setState(key, "");
+    }
+
+    /** Device names as stored in an index: comma separated (a device name cannot hold a comma). */
+    static Set<String> names(String value) {
+        Set<String> names = new LinkedHashSet<>();
+        if (value != null) {
+            for (String name : value.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim());
+                }
+            }
+        }
+        return names;
+    }
+
+    static String join(Set<String> names) {
+        return String.join(",", names);
+    }
+
+    // ---- devices
+
+    /** The device as the parameters of a per-device action. */
+    Map<String, Object> device(String deviceName) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put(PRODUCT_ID, productId);
+        parameters.put(DEVICE_NAME, deviceName);
+        return parameters;
+    }
+
+    /** Whether the device is one of those watched: every device, or one of the configured deviceNames. */
+    boolean watches(String deviceName) {
+        return deviceNames.isEmpty() || deviceNames.contains(deviceName);
+    }
+
+    /** The configured device names, or the names of every device of the product. */
+    List<String> deviceNames() throws Exception {
+        if (!deviceNames.isEmpty()) {
+            return List.copyOf(deviceNames);
+        }
+        List<String> names = new ArrayList<>();
+        for (Map<String, Object> device : devices()) {
+            names.add((String) device.get(DEVICE_NAME));
+        }
+        return names;
+    }
+
+    /**
+     * Every device of the product (only the configured ones when deviceNames is set), as DescribeDevices' DeviceInfo
+     * maps, all pages, each device once. A device created or deleted while the pages are fetched shifts the offsets,
+     * so a device may be missing from the list or listed twice (it is then kept once).
+     */
+    List<Map<String, Object>> devices() throws Exception {
+        ActionSpec spec = endpoint.getCatalog().spec(DESCRIBE_DEVICES);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put(PRODUCT_ID, productId);
+        ApiResult all = await(Paginator.fetchAll(endpoint.getClient(), spec, request));
+        Map<String, Map<String, Object>> distinct = new LinkedHashMap<>();
+        if (all.fields().get(spec.paging().itemsField()) instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> device && device.get(DEVICE_NAME) instanceof String name && !name.isEmpty()
+                    && watches(name)) {
+                    distinct.putIfAbsent(name, stringKeys(device));
+                }
+            }
+        }
+        return new ArrayList<>(distinct.values());
+    }
+
+    // ---- calls
+
+    /** Calls the action and waits for its answer's fields. */
+    Map<String, Object> call(String action, Map<String, Object> parameters) throws Exception {
+        return await(endpoint.getClient().call(endpoint.getCatalog().spec(action), parameters)).fields();
+    }
+
+    static <T> T await(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new RuntimeCamelException(cause);
+        }
+    }
+
+    // ---- delivery
+
+    /**
+     * Has the route process one exchange, synchronously, and says whether it succeeded. A failed exchange (an
+     * exception, or marked rollback-only) goes to the consumer's exception handler; the caller then leaves the state
+     * as it was, so that the same change is delivered again on the next poll.
+     *
+     * @param what describes the exchange in the exception handler's message
+     */
+    static boolean deliver(DefaultConsumer consumer, Map<String, Object> headers, Object body, String what) {
+        Exchange exchange = consumer.createExchange(false);
+        try {
+            Message message = exchange.getMessage();
+            headers.forEach(message::setHeader);
+            message.setBody(body);
+            try {
+                consumer.getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                consumer.getExceptionHandler().handleException(
+                        "Failed to process " + what + "; it is delivered again on the next poll", exchange,
+                        exchange.getException());
+                return false;
+            }
+            if (exchange.isRollbackOnly() || exchange.isRollbackOnlyLast()) {
+                consumer.getExceptionHandler().handleException(
+                        "The route rolled back " + what + "; it is delivered again on the next poll", exchange,
+                        new RuntimeCamelException("Rolled back: " + what));
+                return false;
+            }
+            return true;
+        } finally {
+            consumer.releaseExchange(exchange, false);
+        }
+    }
+
+    static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
+        map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+        return copy;
+    }
+}
