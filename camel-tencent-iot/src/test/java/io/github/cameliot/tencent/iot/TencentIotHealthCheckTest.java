@@ -93,6 +93,42 @@ class TencentIotHealthCheckTest {
         assertThat(result.getDetails()).containsEntry(AbstractHealthCheck.SERVICE_ERROR_CODE, "ConnectionFailure");
     }
 
+    @Test
+    void pollerIsNotReadyWhileItsPollsFail() throws Exception {
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200)
+                        .body("{\"Response\":{\"Error\":{\"Code\":\"AuthFailure.SecretIdNotFound\",\"Message\":\"no\"},"
+                              + "\"RequestId\":\"h3\"}}").build();
+            }
+        });
+        // Camel Main and the Spring Boot starter set this repository up; a bare context resolves it on request
+        HealthCheckHelper.getHealthCheckRepository(context, "consumers");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("tencent-iot:shadow?region=ap-guangzhou&endpoint=http://127.0.0.1:" + server.getPort() + "&secretId="
+                     + SECRET_ID + "&secretKey=" + SECRET_KEY + "&productId=P1&deviceNames=dev1&delay=50&maxRetries=0")
+                        .routeId("shadow-poller").to("log:shadow");
+            }
+        });
+        HealthCheck.Result result = null;
+        for (int i = 0; i < 100; i++) {
+            result = HealthCheckHelper.invokeReadiness(context).stream()
+                    .filter(r -> r.getCheck().getId().equals("consumer:shadow-poller")).findFirst().orElse(null);
+            if (result != null && result.getError().isPresent()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(result).as("checks: %s", HealthCheckHelper.invokeReadiness(context).stream()
+                .map(r -> r.getCheck().getId() + "=" + r.getState()).toList()).isNotNull();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getError()).hasValueSatisfying(
+                error -> assertThat(error).hasMessageContaining("AuthFailure.SecretIdNotFound").hasMessageNotContaining(SECRET_KEY));
+    }
+
     private HealthCheck.Result producerCheck() {
         Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context);
         return results.stream().filter(r -> r.getCheck().getId().startsWith("producer:tencent-iot-")).findFirst()
