@@ -19,6 +19,7 @@ import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.iotcloud.v20210408.IotcloudClient;
 import com.tencentcloudapi.iotcloud.v20210408.models.PublishMessageRequest;
+import io.github.cameliot.cloudapi.test.NoDelayServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

@@ -9,7 +9,6 @@ import java.util.Set;
 import io.github.cameliot.cloudapi.Json;
 import io.github.cameliot.cloudapi.tencent.TencentCloudApiException;
 import org.apache.camel.Processor;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * snapshot is written and leaves the index only after its snapshot is cleared, so that a stop at any point neither
  * repeats an addition nor misses a removal.
  */
-public class TencentIotDevicesConsumer extends ScheduledPollConsumer {
+public class TencentIotDevicesConsumer extends TencentIotPollingConsumer {
 
     public static final String DEVICE_ADDED = "DeviceAdded";
     public static final String DEVICE_REMOVED = "DeviceRemoved";
@@ -51,27 +50,8 @@ public class TencentIotDevicesConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TencentIotDevicesConsumer.class);
 
-    private TencentIotPolling polling;
-
     public TencentIotDevicesConsumer(TencentIotEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-    }
-
-    @Override
-    public TencentIotEndpoint getEndpoint() {
-        return (TencentIotEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        polling = new TencentIotPolling(getEndpoint());
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        polling.start();
-        super.doStart();
     }
 
     @Override

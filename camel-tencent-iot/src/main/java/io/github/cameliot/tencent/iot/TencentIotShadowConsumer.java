@@ -10,7 +10,6 @@ import java.util.Objects;
 import io.github.cameliot.cloudapi.Json;
 import io.github.cameliot.cloudapi.tencent.TencentCloudApiException;
 import org.apache.camel.Processor;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * entries that the device has not reported yet). The last delivered version of each device is kept in the endpoint's
  * state repository, stored only once the route has processed the exchange without an exception.
  */
-public class TencentIotShadowConsumer extends ScheduledPollConsumer {
+public class TencentIotShadowConsumer extends TencentIotPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TencentIotShadowConsumer.class);
 
@@ -28,27 +27,8 @@ public class TencentIotShadowConsumer extends ScheduledPollConsumer {
     static final String SHADOW_NOT_EXIST = "ResourceNotFound.DeviceShadowNotExist";
     static final String DEVICE_NOT_EXIST = "ResourceNotFound.ProductOrDeviceNotExist";
 
-    private TencentIotPolling polling;
-
     public TencentIotShadowConsumer(TencentIotEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-    }
-
-    @Override
-    public TencentIotEndpoint getEndpoint() {
-        return (TencentIotEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        polling = new TencentIotPolling(getEndpoint());
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        polling.start();
-        super.doStart();
     }
 
     @Override

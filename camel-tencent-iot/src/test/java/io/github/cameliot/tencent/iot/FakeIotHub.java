@@ -1,10 +1,6 @@
 package io.github.cameliot.tencent.iot;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.net.ServerSocketFactory;
-
 import com.fasterxml.jackson.core.type.TypeReference;
-import javax.net.ServerSocketFactory;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cameliot.cloudapi.test.NoDelayServerSocketFactory;
 import io.github.cameliot.cloudapi.test.Tc3Verifier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -242,52 +235,6 @@ final class FakeIotHub extends Dispatcher implements AutoCloseable {
             return ok(Map.of("Data", MAPPER.writeValueAsString(document)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Answers without Nagle's algorithm: MockWebServer writes a response's head and body separately, and the body would
-     * otherwise wait for the client's delayed ACK (some 40 ms a call), which makes polls slow.
-     */
-    static final class NoDelayServerSocketFactory extends ServerSocketFactory {
-
-        @Override
-        public ServerSocket createServerSocket() throws IOException {
-            return new NoDelayServerSocket();
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port) throws IOException {
-            ServerSocket socket = new NoDelayServerSocket();
-            socket.bind(new InetSocketAddress(port));
-            return socket;
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            ServerSocket socket = new NoDelayServerSocket();
-            socket.bind(new InetSocketAddress(port), backlog);
-            return socket;
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            ServerSocket socket = new NoDelayServerSocket();
-            socket.bind(new InetSocketAddress(address, port), backlog);
-            return socket;
-        }
-    }
-
-    static final class NoDelayServerSocket extends ServerSocket {
-
-        NoDelayServerSocket() throws IOException {
-        }
-
-        @Override
-        public Socket accept() throws IOException {
-            Socket socket = super.accept();
-            socket.setTcpNoDelay(true);
-            return socket;
         }
     }
 

@@ -1,4 +1,4 @@
-package io.github.cameliot.benchmarks;
+package io.github.cameliot.cloudapi.test;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,11 +9,12 @@ import java.net.Socket;
 import javax.net.ServerSocketFactory;
 
 /**
- * Server sockets whose connections send without Nagle's delay. MockWebServer writes an answer's head and body as two
- * segments; with Nagle's algorithm the body waits for the client to acknowledge the head, which the client delays by
- * up to 40 ms, so every call would take about 40 ms whatever the client does.
+ * Server sockets whose connections send without Nagle's delay, for {@code MockWebServer.setServerSocketFactory}.
+ * MockWebServer writes an answer's head and body as two segments; with Nagle's algorithm the body waits for the client
+ * to acknowledge the head, which the client delays by up to 40 ms, so every call would take about 40 ms whatever the
+ * client does.
  */
-final class NoDelayServerSocketFactory extends ServerSocketFactory {
+public final class NoDelayServerSocketFactory extends ServerSocketFactory {
 
     @Override
     public ServerSocket createServerSocket() throws IOException {
