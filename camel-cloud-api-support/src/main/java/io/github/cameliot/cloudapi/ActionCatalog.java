@@ -25,10 +25,6 @@ public final class ActionCatalog {
         this.defaultQuotaPerSecond = defaultQuotaPerSecond;
     }
 
-    public int defaultQuotaPerSecond() {
-        return defaultQuotaPerSecond;
-    }
-
     /**
      * An action at the default quota, from its documented parameters (optional ones end with {@code ?}).
      */
@@ -47,10 +43,6 @@ public final class ActionCatalog {
     public ActionSpec spec(String name) {
         ActionSpec spec = actions.get(name);
         return spec != null ? spec : undocumented.computeIfAbsent(name, this::undocumented);
-    }
-
-    public boolean isDocumented(String name) {
-        return actions.containsKey(name);
     }
 
     public Collection<ActionSpec> actions() {

@@ -58,11 +58,6 @@ public record ActionSpec(String name, List<String> requiredParameters, List<Stri
         return paging != null;
     }
 
-    /** Whether the action documents the parameter, required or not. */
-    public boolean accepts(String parameter) {
-        return requiredParameters.contains(parameter) || optionalParameters.contains(parameter);
-    }
-
     /**
      * Fails, before anything is sent, when a required parameter is absent, {@code null}, blank or an empty list.
      *

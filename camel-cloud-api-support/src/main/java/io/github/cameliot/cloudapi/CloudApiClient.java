@@ -48,10 +48,6 @@ public class CloudApiClient {
         this.scheduler = scheduler;
     }
 
-    public CloudProtocol protocol() {
-        return protocol;
-    }
-
     /** Calls the action; the future completes with its result or a {@link CloudApiException}. */
     public CompletableFuture<ApiResult> call(ActionSpec action, Map<String, Object> parameters) {
         CompletableFuture<ApiResult> result = new CompletableFuture<>();

@@ -52,10 +52,6 @@ public final class TencentApiProtocol implements CloudProtocol {
         this.epochSeconds = epochSeconds;
     }
 
-    public TencentApiSettings settings() {
-        return settings;
-    }
-
     @Override
     public Request newRequest(ActionSpec action, Map<String, Object> parameters) {
         byte[] body = parameters.isEmpty() ? EMPTY_OBJECT : Json.write(parameters);

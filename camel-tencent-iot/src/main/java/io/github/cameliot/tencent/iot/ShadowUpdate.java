@@ -3,11 +3,11 @@ package io.github.cameliot.tencent.iot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import io.github.cameliot.cloudapi.ActionCatalog;
 import io.github.cameliot.cloudapi.ActionSpec;
 import io.github.cameliot.cloudapi.ApiResult;
+import io.github.cameliot.cloudapi.Futures;
 import io.github.cameliot.cloudapi.Json;
 import io.github.cameliot.cloudapi.tencent.TencentCloudApiException;
 
@@ -54,8 +54,7 @@ final class ShadowUpdate {
     }
 
     private static boolean isVersionConflict(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof TencentCloudApiException e && VERSION_NOT_MATCH.equals(e.getErrorCode());
+        return Futures.cause(error) instanceof TencentCloudApiException e && VERSION_NOT_MATCH.equals(e.getErrorCode());
     }
 
     /** The version in a shadow action's answer: {@code Data} is the shadow document as a JSON string. */

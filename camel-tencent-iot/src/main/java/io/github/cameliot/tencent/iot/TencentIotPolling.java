@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import io.github.cameliot.cloudapi.ActionSpec;
 import io.github.cameliot.cloudapi.ApiResult;
+import io.github.cameliot.cloudapi.Futures;
 import io.github.cameliot.cloudapi.Paginator;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -162,10 +162,7 @@ final class TencentIotPolling {
             Thread.currentThread().interrupt();
             throw e;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
+            Throwable cause = Futures.cause(e);
             if (cause instanceof Exception exception) {
                 throw exception;
             }

@@ -3,10 +3,10 @@ package io.github.cameliot.tencent.iot;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import io.github.cameliot.cloudapi.ActionSpec;
 import io.github.cameliot.cloudapi.ApiResult;
+import io.github.cameliot.cloudapi.Futures;
 import io.github.cameliot.cloudapi.Paginator;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -79,7 +79,7 @@ public class TencentIotProducer extends DefaultAsyncProducer {
         }
         call.whenComplete((result, error) -> {
             if (error != null) {
-                exchange.setException(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                exchange.setException(Futures.cause(error));
             } else {
                 answer(exchange.getMessage(), spec, result);
             }
