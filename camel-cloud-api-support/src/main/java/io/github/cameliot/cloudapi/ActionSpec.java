@@ -11,7 +11,8 @@ import java.util.Map;
  * @param name               the action as the cloud spells it, such as {@code PublishMessage}
  * @param requiredParameters the parameters the documentation marks required, checked before any network call
  * @param optionalParameters the other documented parameters
- * @param quotaPerSecond     the documented request quota, kept by a client-side limiter
+ * @param quotaPerSecond     the documented request quota, kept by a client-side limiter; 0 for an action without a
+ *                           documented quota, which is then not limited client-side
  * @param idempotent         whether running it twice has the effect of running it once, so that a retry after a
  *                           failure that may have executed it is safe
  * @param paging             how the action pages, or {@code null} for one that does not

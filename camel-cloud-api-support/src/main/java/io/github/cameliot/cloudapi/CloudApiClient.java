@@ -56,7 +56,7 @@ public class CloudApiClient {
     }
 
     private void attempt(ActionSpec action, Map<String, Object> parameters, int retry, CompletableFuture<ApiResult> result) {
-        long waitNanos = rateLimiters != null ? rateLimiters.forAction(action).reserve() : 0;
+        long waitNanos = rateLimiters != null && action.quotaPerSecond() > 0 ? rateLimiters.forAction(action).reserve() : 0;
         if (waitNanos > 0) {
             schedule(() -> send(action, parameters, retry, result), waitNanos, result);
         } else {

@@ -1,19 +1,88 @@
 package io.github.cameliot.cloudapi;
 
+import java.util.Map;
+
 /**
- * How a list action pages: an offset and a page-size parameter, the response field with the page's items and the
- * one with the total count.
- *
- * @param offsetParameter the request parameter with the index of the first item, such as {@code Offset}
- * @param limitParameter  the request parameter with the page size, such as {@code Limit}
- * @param maxLimit        the largest page size the action accepts, used when the request names none
- * @param itemsField      the response field holding the page's items, such as {@code Devices}
- * @param totalField      the response field holding the total count, such as {@code TotalCount}
+ * How a list action pages, so that {@link Paginator} can fetch every page. Three styles exist across the clouds: an
+ * item offset (Tencent {@code Offset}/{@code Limit}), a page number (Alibaba {@code CurrentPage}/{@code PageSize})
+ * and a cursor that each page hands to the next (Alibaba {@code NextTime}, {@code NextToken}).
+ * <p>
+ * Response fields are named by dotted paths into the answer, such as {@code Data.List.ProductInfo}.
  */
-public record Paging(String offsetParameter, String limitParameter, int maxLimit, String itemsField, String totalField) {
+public sealed interface Paging {
+
+    /** The request parameter with the page size. */
+    String sizeParameter();
+
+    /** The largest page size the action accepts, used when the request names none. */
+    int maxPageSize();
+
+    /** The path of the response field that holds the page's items. */
+    String itemsPath();
+
+    /** Puts the first page's position and the largest page size where the request leaves them out. */
+    void firstPage(Map<String, Object> parameters);
 
     /** The Tencent style: {@code Offset}, {@code Limit} and {@code TotalCount}. */
-    public static Paging offsetLimit(String itemsField, int maxLimit) {
-        return new Paging("Offset", "Limit", maxLimit, itemsField, "TotalCount");
+    static Offset offsetLimit(String itemsField, int maxLimit) {
+        return new Offset("Offset", "Limit", maxLimit, itemsField, "TotalCount");
+    }
+
+    /** Pages numbered from 1, with the total item count at {@code totalPath}. */
+    static PageNumber pageNumber(String pageParameter, String sizeParameter, int maxPageSize, String itemsPath, String totalPath) {
+        return new PageNumber(pageParameter, sizeParameter, maxPageSize, itemsPath, totalPath);
+    }
+
+    /**
+     * A cursor: the answer's {@code nextCursorPath} is sent as {@code cursorParameter} for the next page, while the
+     * flag at {@code hasMorePath} is true ({@code null}: while a cursor is returned).
+     */
+    static Cursor cursor(String cursorParameter, String sizeParameter, int maxPageSize, String itemsPath,
+                         String nextCursorPath, String hasMorePath) {
+        return new Cursor(cursorParameter, sizeParameter, maxPageSize, itemsPath, nextCursorPath, hasMorePath);
+    }
+
+    /**
+     * @param offsetParameter the request parameter with the index of the first item, such as {@code Offset}
+     * @param sizeParameter   the request parameter with the page size, such as {@code Limit}
+     * @param totalPath       the response field holding the total count, such as {@code TotalCount}
+     */
+    record Offset(String offsetParameter, String sizeParameter, int maxPageSize, String itemsPath, String totalPath)
+            implements Paging {
+
+        @Override
+        public void firstPage(Map<String, Object> parameters) {
+            parameters.putIfAbsent(offsetParameter, 0);
+            parameters.putIfAbsent(sizeParameter, maxPageSize);
+        }
+    }
+
+    /**
+     * @param pageParameter the request parameter with the page number, from 1, such as {@code CurrentPage}
+     * @param totalPath     the response field holding the total item count, such as {@code Data.Total}
+     */
+    record PageNumber(String pageParameter, String sizeParameter, int maxPageSize, String itemsPath, String totalPath)
+            implements Paging {
+
+        @Override
+        public void firstPage(Map<String, Object> parameters) {
+            parameters.putIfAbsent(pageParameter, 1);
+            parameters.putIfAbsent(sizeParameter, maxPageSize);
+        }
+    }
+
+    /**
+     * @param cursorParameter the request parameter that takes the cursor, such as {@code StartTime}
+     * @param nextCursorPath  the response field with the next page's cursor, such as {@code Data.NextTime}
+     * @param hasMorePath     the response field that says whether a next page exists, such as {@code Data.NextValid},
+     *                        or {@code null} when a returned cursor says it
+     */
+    record Cursor(String cursorParameter, String sizeParameter, int maxPageSize, String itemsPath, String nextCursorPath,
+                  String hasMorePath) implements Paging {
+
+        @Override
+        public void firstPage(Map<String, Object> parameters) {
+            parameters.putIfAbsent(sizeParameter, maxPageSize);
+        }
     }
 }

@@ -136,7 +136,7 @@ final class TencentIotPolling {
         request.put(PRODUCT_ID, productId);
         ApiResult all = await(Paginator.fetchAll(endpoint.getClient(), spec, request));
         Map<String, Map<String, Object>> distinct = new LinkedHashMap<>();
-        if (all.fields().get(spec.paging().itemsField()) instanceof List<?> items) {
+        if (all.fields().get(spec.paging().itemsPath()) instanceof List<?> items) {
             for (Object item : items) {
                 if (item instanceof Map<?, ?> device && device.get(DEVICE_NAME) instanceof String name && !name.isEmpty()
                     && watches(name)) {

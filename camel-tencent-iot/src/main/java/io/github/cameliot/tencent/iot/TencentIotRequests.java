@@ -9,7 +9,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameliot.cloudapi.ActionSpec;
 import io.github.cameliot.cloudapi.Json;
-import io.github.cameliot.cloudapi.Paging;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 
@@ -63,10 +62,8 @@ final class TencentIotRequests {
             jsonString(payload, "Actions");
             parameters.put("TopicRulePayload", payload);
         }
-        Paging paging = spec.paging();
-        if (paging != null) {
-            fill(parameters, paging.offsetParameter(), 0);
-            fill(parameters, paging.limitParameter(), paging.maxLimit());
+        if (spec.isPaged()) {
+            spec.paging().firstPage(parameters);
         }
         return parameters;
     }

@@ -117,7 +117,7 @@ class TencentIotDocsTest {
                 "Paged: items field (largest Limit)");
         for (ActionSpec action : sorted) {
             String paged = action.isPaged()
-                    ? code(action.paging().itemsField()) + " (" + action.paging().maxLimit() + ")" : "";
+                    ? code(action.paging().itemsPath()) + " (" + action.paging().maxPageSize() + ")" : "";
             row(table, code(action.name()), codes(action.requiredParameters()), codes(action.optionalParameters()),
                     String.valueOf(action.quotaPerSecond()), action.idempotent() ? "yes" : "no", paged);
         }
