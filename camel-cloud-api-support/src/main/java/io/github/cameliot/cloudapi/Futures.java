@@ -1,5 +1,6 @@
 package io.github.cameliot.cloudapi;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -16,5 +17,28 @@ public final class Futures {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /**
+     * Waits for the future (of a poller, on its own thread) and returns its value, or throws its failure unwrapped.
+     * An interrupt cancels the future.
+     */
+    public static <T> T await(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable failure = cause(e);
+            if (failure instanceof Exception exception) {
+                throw exception;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 }

@@ -3,9 +3,10 @@ package io.github.cameliot.tencent.iot;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameliot.cloudapi.CloudApiClient;
+import io.github.cameliot.cloudapi.CloudProtocol;
 import io.github.cameliot.cloudapi.RateLimiters;
 import io.github.cameliot.cloudapi.RetryPolicy;
-import io.github.cameliot.cloudapi.tencent.TencentApiProtocol;
+
 import okhttp3.OkHttpClient;
 
 /**
@@ -14,7 +15,7 @@ import okhttp3.OkHttpClient;
  */
 public class TencentIotClient extends CloudApiClient {
 
-    public TencentIotClient(OkHttpClient http, TencentApiProtocol protocol, RetryPolicy retryPolicy, RateLimiters rateLimiters,
+    public TencentIotClient(OkHttpClient http, CloudProtocol protocol, RetryPolicy retryPolicy, RateLimiters rateLimiters,
                             ScheduledExecutorService scheduler) {
         super(http, protocol, retryPolicy, rateLimiters, scheduler);
     }

@@ -1,14 +1,14 @@
 package io.github.cameliot.tencent.iot;
 
 import io.github.cameliot.cloudapi.CredentialsProvider;
-import org.apache.camel.RuntimeCamelException;
+import io.github.cameliot.cloudapi.camel.CloudApiConfiguration;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 @UriParams
-public class TencentIotConfiguration implements Cloneable {
+public class TencentIotConfiguration extends CloudApiConfiguration {
 
     @UriParam(label = "security", secret = true)
     private String secretId;
@@ -58,28 +58,6 @@ public class TencentIotConfiguration implements Cloneable {
     @UriParam(label = "advanced")
     @Metadata(autowired = true)
     private TencentIotClient client;
-    @UriParam(label = "advanced", defaultValue = "true")
-    private boolean rateLimit = true;
-    @UriParam(label = "advanced", defaultValue = "3")
-    private int maxRetries = 3;
-    @UriParam(label = "advanced", defaultValue = "200", javaType = "java.time.Duration")
-    private long retryInitialDelay = 200;
-    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
-    private long retryMaxDelay = 10000;
-    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
-    private long connectTimeout = 10000;
-    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
-    private long readTimeout = 30000;
-    @UriParam(label = "advanced", defaultValue = "64")
-    private int maxRequestsPerHost = 64;
-    @UriParam(label = "proxy")
-    private String proxyHost;
-    @UriParam(label = "proxy")
-    private Integer proxyPort;
-    @UriParam(label = "proxy", secret = true)
-    private String proxyUsername;
-    @UriParam(label = "proxy", secret = true)
-    private String proxyPassword;
 
     public String getSecretId() {
         return secretId;
@@ -356,136 +334,7 @@ public class TencentIotConfiguration implements Cloneable {
         this.client = client;
     }
 
-    public boolean isRateLimit() {
-        return rateLimit;
-    }
-
-    /**
-     * Keep each action under its documented quota (20 calls per second; UpdateDeviceShadow 100, PublishMessage 300)
-     * in any one-second window by delaying calls, so that a busy route slows down instead of failing with RequestLimitExceeded. The quota is
-     * shared by all endpoints of the component.
-     */
-    public void setRateLimit(boolean rateLimit) {
-        this.rateLimit = rateLimit;
-    }
-
-    public int getMaxRetries() {
-        return maxRetries;
-    }
-
-    /**
-     * How many times a call is retried after a retryable error (throttling, internal error, connection failure). An
-     * action that is not idempotent is retried only when the error proves it did not run. 0 turns retries off.
-     */
-    public void setMaxRetries(int maxRetries) {
-        this.maxRetries = maxRetries;
-    }
-
-    public long getRetryInitialDelay() {
-        return retryInitialDelay;
-    }
-
-    /**
-     * The longest wait before the first retry; each further retry doubles it (with random jitter).
-     */
-    public void setRetryInitialDelay(long retryInitialDelay) {
-        this.retryInitialDelay = retryInitialDelay;
-    }
-
-    public long getRetryMaxDelay() {
-        return retryMaxDelay;
-    }
-
-    /**
-     * The longest wait before any retry.
-     */
-    public void setRetryMaxDelay(long retryMaxDelay) {
-        this.retryMaxDelay = retryMaxDelay;
-    }
-
-    public long getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    /**
-     * How long to wait for a connection.
-     */
-    public void setConnectTimeout(long connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    public long getReadTimeout() {
-        return readTimeout;
-    }
-
-    /**
-     * How long to wait for the answer. PublishRRPCMessage waits for the device's reply, so keep this above the RRPC
-     * timeout.
-     */
-    public void setReadTimeout(long readTimeout) {
-        this.readTimeout = readTimeout;
-    }
-
-    public int getMaxRequestsPerHost() {
-        return maxRequestsPerHost;
-    }
-
-    /**
-     * How many calls may be in flight to the API host at once; further calls queue without blocking a thread.
-     */
-    public void setMaxRequestsPerHost(int maxRequestsPerHost) {
-        this.maxRequestsPerHost = maxRequestsPerHost;
-    }
-
-    public String getProxyHost() {
-        return proxyHost;
-    }
-
-    /**
-     * An HTTP proxy's host.
-     */
-    public void setProxyHost(String proxyHost) {
-        this.proxyHost = proxyHost;
-    }
-
-    public Integer getProxyPort() {
-        return proxyPort;
-    }
-
-    /**
-     * The HTTP proxy's port.
-     */
-    public void setProxyPort(Integer proxyPort) {
-        this.proxyPort = proxyPort;
-    }
-
-    public String getProxyUsername() {
-        return proxyUsername;
-    }
-
-    /**
-     * The HTTP proxy's user.
-     */
-    public void setProxyUsername(String proxyUsername) {
-        this.proxyUsername = proxyUsername;
-    }
-
-    public String getProxyPassword() {
-        return proxyPassword;
-    }
-
-    /**
-     * The HTTP proxy's password.
-     */
-    public void setProxyPassword(String proxyPassword) {
-        this.proxyPassword = proxyPassword;
-    }
-
     public TencentIotConfiguration copy() {
-        try {
-            return (TencentIotConfiguration) super.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new RuntimeCamelException(e);
-        }
+        return copyAs(TencentIotConfiguration.class);
     }
 }

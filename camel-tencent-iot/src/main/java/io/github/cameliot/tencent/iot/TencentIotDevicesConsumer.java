@@ -1,5 +1,6 @@
 package io.github.cameliot.tencent.iot;
 
+import io.github.cameliot.cloudapi.camel.PollDelivery;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -189,7 +190,7 @@ public class TencentIotDevicesConsumer extends TencentIotPollingConsumer {
         headers.put(TencentIotConstants.PRODUCT_ID, polling.productId());
         headers.put(TencentIotConstants.DEVICE_NAME, deviceName);
         headers.put(TencentIotConstants.EVENT_TYPE, event);
-        return TencentIotPolling.deliver(this, headers, body, event + " of " + polling.productId() + "/" + deviceName);
+        return PollDelivery.deliver(this, headers, body, event + " of " + polling.productId() + "/" + deviceName);
     }
 
     private static Map<String, Object> snapshot(String stored) {

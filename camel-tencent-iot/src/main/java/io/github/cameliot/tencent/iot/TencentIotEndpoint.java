@@ -1,13 +1,9 @@
 package io.github.cameliot.tencent.iot;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import io.github.cameliot.cloudapi.ActionCatalog;
 import io.github.cameliot.cloudapi.CredentialsProvider;
-import io.github.cameliot.cloudapi.RetryPolicy;
-import io.github.cameliot.cloudapi.http.HttpClients;
-import io.github.cameliot.cloudapi.http.HttpOptions;
 import io.github.cameliot.cloudapi.tencent.TencentApiProtocol;
 import io.github.cameliot.cloudapi.tencent.TencentApiSettings;
 import io.github.cameliot.cloudapi.tencent.TencentCredentials;
@@ -98,15 +94,7 @@ public class TencentIotEndpoint extends ScheduledPollEndpoint implements Endpoin
                 ? c.getCredentialsProvider()
                 : TencentCredentials.resolve(c.getSecretId(), c.getSecretKey(), c.getSessionToken(), c.getProfileFile(),
                         c.getProfile(), System::getenv, Path.of(System.getProperty("user.home")));
-        HttpOptions http = new HttpOptions(Duration.ofMillis(c.getConnectTimeout()), Duration.ofMillis(c.getReadTimeout()),
-                c.getProxyHost(), c.getProxyPort() == null ? 0 : c.getProxyPort(), c.getProxyUsername(), c.getProxyPassword(),
-                c.getMaxRequestsPerHost());
-        RetryPolicy retry = new RetryPolicy(c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialDelay()),
-                Duration.ofMillis(c.getRetryMaxDelay()));
-        TencentIotComponent component = getComponent();
-        return new TencentIotClient(HttpClients.derive(component.getSharedHttpClient(), http),
-                new TencentApiProtocol(settings(), credentials), retry,
-                c.isRateLimit() ? component.getRateLimiters() : null, component.getScheduler());
+        return getComponent().newClient(c, new TencentApiProtocol(settings(), credentials), TencentIotClient::new);
     }
 
     /** The client, built on first use: consumers of forwarded messages need neither region nor credentials. */

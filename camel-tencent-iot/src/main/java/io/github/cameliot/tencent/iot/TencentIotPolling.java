@@ -6,24 +6,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 import io.github.cameliot.cloudapi.ActionSpec;
 import io.github.cameliot.cloudapi.ApiResult;
 import io.github.cameliot.cloudapi.Futures;
 import io.github.cameliot.cloudapi.Paginator;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * What the {@code shadow} and {@code devices} pollers share: the product and devices they watch, the endpoint's client
- * called from the poll thread, the state repository and its keys, and the delivery of one exchange, whose success
- * alone lets the caller advance the state.
+ * called from the poll thread, and the state repository and its keys.
  */
 final class TencentIotPolling {
 
@@ -134,7 +127,7 @@ final class TencentIotPolling {
         ActionSpec spec = endpoint.getCatalog().spec(DESCRIBE_DEVICES);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put(PRODUCT_ID, productId);
-        ApiResult all = await(Paginator.fetchAll(endpoint.getClient(), spec, request));
+        ApiResult all = Futures.await(Paginator.fetchAll(endpoint.getClient(), spec, request));
         Map<String, Map<String, Object>> distinct = new LinkedHashMap<>();
         if (all.fields().get(spec.paging().itemsPath()) instanceof List<?> items) {
             for (Object item : items) {
@@ -151,64 +144,7 @@ final class TencentIotPolling {
 
     /** Calls the action and waits for its answer's fields. */
     Map<String, Object> call(String action, Map<String, Object> parameters) throws Exception {
-        return await(endpoint.getClient().call(endpoint.getCatalog().spec(action), parameters)).fields();
-    }
-
-    static <T> T await(CompletableFuture<T> future) throws Exception {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = Futures.cause(e);
-            if (cause instanceof Exception exception) {
-                throw exception;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new RuntimeCamelException(cause);
-        }
-    }
-
-    // ---- delivery
-
-    /**
-     * Has the route process one exchange, synchronously, and says whether it succeeded. A failed exchange (an
-     * exception, or marked rollback-only) goes to the consumer's exception handler; the caller then leaves the state
-     * as it was, so that the same change is delivered again on the next poll.
-     *
-     * @param what describes the exchange in the exception handler's message
-     */
-    static boolean deliver(DefaultConsumer consumer, Map<String, Object> headers, Object body, String what) {
-        Exchange exchange = consumer.createExchange(false);
-        try {
-            Message message = exchange.getMessage();
-            headers.forEach(message::setHeader);
-            message.setBody(body);
-            try {
-                consumer.getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            if (exchange.getException() != null) {
-                consumer.getExceptionHandler().handleException(
-                        "Failed to process " + what + "; it is delivered again on the next poll", exchange,
-                        exchange.getException());
-                return false;
-            }
-            if (exchange.isRollbackOnly() || exchange.isRollbackOnlyLast()) {
-                consumer.getExceptionHandler().handleException(
-                        "The route rolled back " + what + "; it is delivered again on the next poll", exchange,
-                        new RuntimeCamelException("Rolled back: " + what));
-                return false;
-            }
-            return true;
-        } finally {
-            consumer.releaseExchange(exchange, false);
-        }
+        return Futures.await(endpoint.getClient().call(endpoint.getCatalog().spec(action), parameters)).fields();
     }
 
     static Map<String, Object> stringKeys(Map<?, ?> map) {

@@ -6,27 +6,20 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.cameliot.cloudapi.ActionSpec;
 import io.github.cameliot.cloudapi.ApiResult;
-import io.github.cameliot.cloudapi.Futures;
 import io.github.cameliot.cloudapi.Paginator;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.Exchange;
+import io.github.cameliot.cloudapi.camel.CloudApiHealthCheck;
+import io.github.cameliot.cloudapi.camel.CloudApiProducer;
 import org.apache.camel.Message;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.health.HealthCheck;
 
 import static io.github.cameliot.tencent.iot.TencentIotActions.DESCRIBE_DEVICE_SHADOW;
 import static io.github.cameliot.tencent.iot.TencentIotActions.PUBLISH_RRPC_MESSAGE;
 import static io.github.cameliot.tencent.iot.TencentIotActions.UPDATE_DEVICE_SHADOW;
 
 /**
- * Calls the action asynchronously: the route's thread is released while the call is in flight, and the exchange
- * continues on the thread that receives the answer.
+ * Calls the IoT Hub action asynchronously; see {@link CloudApiProducer}.
  */
-public class TencentIotProducer extends DefaultAsyncProducer {
-
-    private WritableHealthCheckRepository healthCheckRepository;
-    private TencentIotProducerHealthCheck healthCheck;
+public class TencentIotProducer extends CloudApiProducer {
 
     public TencentIotProducer(TencentIotEndpoint endpoint) {
         super(endpoint);
@@ -38,54 +31,35 @@ public class TencentIotProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        // fails the route's start, not its first message, when region or credentials are missing
+    protected void checkClient() {
         getEndpoint().getClient();
-        // health checks are optional: registered only where the producers repository is in use
-        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
-                WritableHealthCheckRepository.class);
-        if (healthCheckRepository != null) {
-            healthCheck = new TencentIotProducerHealthCheck(getEndpoint(), getEndpoint().getId());
-            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
-            healthCheckRepository.addHealthCheck(healthCheck);
-        }
+    }
+
+    /** One DescribeProducts call for the smallest page proves that the endpoint reaches IoT Hub with valid credentials. */
+    @Override
+    protected HealthCheck createHealthCheck() {
+        TencentIotEndpoint endpoint = getEndpoint();
+        ActionSpec describeProducts = endpoint.getCatalog().spec("DescribeProducts");
+        Map<String, Object> smallestPage = Map.of("Offset", 0, "Limit", 10);
+        return new CloudApiHealthCheck("producer:tencent-iot-" + endpoint.getId(), "IoT Hub",
+                () -> endpoint.getClient().call(describeProducts, smallestPage));
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (healthCheckRepository != null && healthCheck != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
-            healthCheck = null;
-        }
-        super.doStop();
+    protected boolean isHealthCheckEnabled() {
+        return getEndpoint().getComponent().isHealthCheckProducerEnabled();
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<ApiResult> call;
-        ActionSpec spec;
-        try {
-            TencentIotEndpoint endpoint = getEndpoint();
-            TencentIotConfiguration configuration = endpoint.getConfiguration();
-            Message message = exchange.getMessage();
-            spec = endpoint.getCatalog().spec(message.getHeader(TencentIotConstants.OPERATION, endpoint.getAction(), String.class));
-            Map<String, Object> parameters = TencentIotRequests.parameters(message, spec, configuration);
-            call = call(spec, parameters, configuration);
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        call.whenComplete((result, error) -> {
-            if (error != null) {
-                exchange.setException(Futures.cause(error));
-            } else {
-                answer(exchange.getMessage(), spec, result);
-            }
-            callback.done(false);
-        });
-        return false;
+    protected ActionSpec action(Message message) {
+        TencentIotEndpoint endpoint = getEndpoint();
+        return endpoint.getCatalog().spec(message.getHeader(TencentIotConstants.OPERATION, endpoint.getAction(), String.class));
+    }
+
+    @Override
+    protected CompletableFuture<ApiResult> call(Message message, ActionSpec spec) {
+        TencentIotConfiguration configuration = getEndpoint().getConfiguration();
+        return call(spec, TencentIotRequests.parameters(message, spec, configuration), configuration);
     }
 
     private CompletableFuture<ApiResult> call(ActionSpec spec, Map<String, Object> parameters, TencentIotConfiguration configuration) {
@@ -100,7 +74,8 @@ public class TencentIotProducer extends DefaultAsyncProducer {
         return client.call(spec, parameters);
     }
 
-    private static void answer(Message message, ActionSpec spec, ApiResult result) {
+    @Override
+    protected void answer(Message message, ActionSpec spec, ApiResult result) {
         message.setHeader(TencentIotConstants.REQUEST_ID, result.requestId());
         Map<String, Object> fields = result.fields();
         if (PUBLISH_RRPC_MESSAGE.equals(spec.name())) {

@@ -1,5 +1,6 @@
 package io.github.cameliot.tencent.iot;
 
+import io.github.cameliot.cloudapi.camel.PollDelivery;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public class TencentIotShadowConsumer extends TencentIotPollingConsumer {
         headers.put(TencentIotConstants.PRODUCT_ID, polling.productId());
         headers.put(TencentIotConstants.DEVICE_NAME, deviceName);
         headers.put(TencentIotConstants.SHADOW_VERSION, version);
-        if (TencentIotPolling.deliver(this, headers, body,
+        if (PollDelivery.deliver(this, headers, body,
                 "the shadow of " + polling.productId() + "/" + deviceName + " version " + version)) {
             polling.store(key, version.toString());
         }
