@@ -1,5 +1,6 @@
 package io.github.cameliot.cloudapi;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,8 +21,20 @@ public sealed interface Paging {
     /** The path of the response field that holds the page's items. */
     String itemsPath();
 
-    /** Puts the first page's position and the largest page size where the request leaves them out. */
+    /**
+     * Puts the first page's position and the largest page size where the request leaves them out, and makes those
+     * given as text numbers.
+     */
     void firstPage(Map<String, Object> parameters);
+
+    /**
+     * The request for the page after this one, or {@code null} when this one is the last.
+     *
+     * @param request   this page's request
+     * @param fields    this page's answer
+     * @param pageItems how many items this page held (more than 0)
+     */
+    Map<String, Object> nextPage(Map<String, Object> request, Map<String, Object> fields, int pageItems);
 
     /** The Tencent style: {@code Offset}, {@code Limit} and {@code TotalCount}. */
     static Offset offsetLimit(String itemsField, int maxLimit) {
@@ -52,8 +65,18 @@ public sealed interface Paging {
 
         @Override
         public void firstPage(Map<String, Object> parameters) {
-            parameters.putIfAbsent(offsetParameter, 0);
-            parameters.putIfAbsent(sizeParameter, maxPageSize);
+            parameters.put(offsetParameter, number(parameters.get(offsetParameter), 0));
+            parameters.put(sizeParameter, number(parameters.get(sizeParameter), maxPageSize));
+        }
+
+        @Override
+        public Map<String, Object> nextPage(Map<String, Object> request, Map<String, Object> fields, int pageItems) {
+            long nextOffset = number(request.get(offsetParameter), 0) + pageItems;
+            long total = number(FieldPath.get(fields, totalPath), -1);
+            if (total >= 0 ? nextOffset >= total : pageItems < number(request.get(sizeParameter), maxPageSize)) {
+                return null;
+            }
+            return with(request, offsetParameter, nextOffset);
         }
     }
 
@@ -66,8 +89,19 @@ public sealed interface Paging {
 
         @Override
         public void firstPage(Map<String, Object> parameters) {
-            parameters.putIfAbsent(pageParameter, 1);
-            parameters.putIfAbsent(sizeParameter, maxPageSize);
+            parameters.put(pageParameter, number(parameters.get(pageParameter), 1));
+            parameters.put(sizeParameter, number(parameters.get(sizeParameter), maxPageSize));
+        }
+
+        @Override
+        public Map<String, Object> nextPage(Map<String, Object> request, Map<String, Object> fields, int pageItems) {
+            long page = number(request.get(pageParameter), 1);
+            long size = number(request.get(sizeParameter), maxPageSize);
+            long total = number(FieldPath.get(fields, totalPath), -1);
+            if (total >= 0 ? (page - 1) * size + pageItems >= total : pageItems < size) {
+                return null;
+            }
+            return with(request, pageParameter, page + 1);
         }
     }
 
@@ -82,7 +116,35 @@ public sealed interface Paging {
 
         @Override
         public void firstPage(Map<String, Object> parameters) {
-            parameters.putIfAbsent(sizeParameter, maxPageSize);
+            parameters.put(sizeParameter, number(parameters.get(sizeParameter), maxPageSize));
         }
+
+        /** The cursor must move: an answer that hands back the cursor it was asked for ends the list. */
+        @Override
+        public Map<String, Object> nextPage(Map<String, Object> request, Map<String, Object> fields, int pageItems) {
+            Object more = hasMorePath == null ? Boolean.TRUE : FieldPath.get(fields, hasMorePath);
+            Object cursor = FieldPath.get(fields, nextCursorPath);
+            boolean hasMore = Boolean.TRUE.equals(more) || more instanceof String text && Boolean.parseBoolean(text);
+            if (!hasMore || cursor == null || "".equals(cursor) || String.valueOf(cursor).equals(String.valueOf(request.get(cursorParameter)))) {
+                return null;
+            }
+            return with(request, cursorParameter, cursor);
+        }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> request, String name, Object value) {
+        Map<String, Object> next = new LinkedHashMap<>(request);
+        next.put(name, value);
+        return next;
+    }
+
+    private static long number(Object value, long absent) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            return Long.parseLong(text.trim());
+        }
+        return absent;
     }
 }

@@ -55,6 +55,54 @@ class PaginatorTest {
     }
 
     @Test
+    void pageNumbersCountFromOneUpToTheTotalAtANestedPath() throws Exception {
+        ActionSpec queryProducts = new ActionSpec("QueryProductList", List.of(), 0, true,
+                Paging.pageNumber("CurrentPage", "PageSize", 200, "Data.List.ProductInfo", "Data.Total"));
+        api.enqueueOk("req-0", Map.of("Data", Map.of("Total", 5, "List", Map.of("ProductInfo", devices(0, 2)))));
+        api.enqueueOk("req-1", Map.of("Data", Map.of("Total", 5, "List", Map.of("ProductInfo", devices(2, 2)))));
+        api.enqueueOk("req-2", Map.of("Data", Map.of("Total", 5, "PageSize", 2, "List", Map.of("ProductInfo", devices(4, 1)))));
+
+        ApiResult result = Paginator.fetchAll(api.client(), queryProducts, Map.of("PageSize", "2")).get(5, TimeUnit.SECONDS);
+
+        assertThat(FieldPath.get(result.fields(), "Data.List.ProductInfo")).isEqualTo(devices(0, 5));
+        assertThat(FieldPath.get(result.fields(), "Data.PageSize")).isEqualTo(2);
+        for (int page = 1; page <= 3; page++) {
+            assertThat(Json.readMap(api.server.takeRequest().getBody().toByteArray()))
+                    .isEqualTo(Map.of("CurrentPage", page, "PageSize", 2));
+        }
+    }
+
+    @Test
+    void aCursorIsFollowedWhileTheAnswerSaysMoreFollow() throws Exception {
+        ActionSpec history = new ActionSpec("QueryDevicePropertyData", List.of(), 0, true,
+                Paging.cursor("StartTime", "PageSize", 50, "Data.List.PropertyInfo", "Data.NextTime", "Data.NextValid"));
+        api.enqueueOk("req-0", Map.of("Data", Map.of("NextValid", true, "NextTime", 2000, "List", Map.of("PropertyInfo", devices(0, 2)))));
+        api.enqueueOk("req-1", Map.of("Data", Map.of("NextValid", false, "NextTime", 3000, "List", Map.of("PropertyInfo", devices(2, 1)))));
+
+        ApiResult result = Paginator.fetchAll(api.client(), history, Map.of("StartTime", 1000, "EndTime", 9000))
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(FieldPath.get(result.fields(), "Data.List.PropertyInfo")).isEqualTo(devices(0, 3));
+        assertThat(Json.readMap(api.server.takeRequest().getBody().toByteArray()))
+                .isEqualTo(Map.of("StartTime", 1000, "EndTime", 9000, "PageSize", 50));
+        assertThat(Json.readMap(api.server.takeRequest().getBody().toByteArray()))
+                .isEqualTo(Map.of("StartTime", 2000, "EndTime", 9000, "PageSize", 50));
+        assertThat(api.server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aCursorThatDoesNotMoveEndsTheList() throws Exception {
+        ActionSpec history = new ActionSpec("QueryDevicePropertyData", List.of(), 0, true,
+                Paging.cursor("StartTime", "PageSize", 50, "Data.List.PropertyInfo", "Data.NextTime", "Data.NextValid"));
+        api.enqueueOk("req-0", Map.of("Data", Map.of("NextValid", true, "NextTime", 1000, "List", Map.of("PropertyInfo", devices(0, 2)))));
+
+        ApiResult result = Paginator.fetchAll(api.client(), history, Map.of("StartTime", 1000)).get(5, TimeUnit.SECONDS);
+
+        assertThat(FieldPath.get(result.fields(), "Data.List.PropertyInfo")).isEqualTo(devices(0, 2));
+        assertThat(api.server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void startsAtTheRequestOffsetWithTheLargestPageByDefault() throws Exception {
         api.enqueueOk("req-0", Map.of("TotalCount", 260, "Devices", devices(7, 250)));
         api.enqueueOk("req-1", Map.of("TotalCount", 260, "Devices", devices(257, 3)));
