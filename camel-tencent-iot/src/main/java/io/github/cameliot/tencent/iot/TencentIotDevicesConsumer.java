@@ -1,6 +1,7 @@
 package io.github.cameliot.tencent.iot;
 
 import io.github.cameliot.cloudapi.camel.PollDelivery;
+import io.github.cameliot.cloudapi.camel.PollState;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -64,11 +65,11 @@ public class TencentIotDevicesConsumer extends TencentIotPollingConsumer {
 
         // every listed name joins the index before any snapshot of it is written
         String indexKey = polling.key(INDEX_KIND, null);
-        Set<String> known = TencentIotPolling.names(polling.state(indexKey));
+        Set<String> known = PollState.names(polling.state().get(indexKey));
         Set<String> index = new LinkedHashSet<>(known);
         index.addAll(current.keySet());
         if (!index.equals(known)) {
-            polling.store(indexKey, TencentIotPolling.join(index));
+            polling.state().store(indexKey, PollState.join(index));
         }
 
         int exchanges = 0;
@@ -87,7 +88,7 @@ public class TencentIotDevicesConsumer extends TencentIotPollingConsumer {
                 return exchanges;
             }
             String key = polling.key(DEVICE_KIND, name);
-            String stored = polling.state(key);
+            String stored = polling.state().get(key);
             // a device no longer watched (deviceNames changed) leaves the index without an event
             if (stored != null && polling.watches(name)) {
                 if (!isGone(name)) {
@@ -100,12 +101,12 @@ public class TencentIotDevicesConsumer extends TencentIotPollingConsumer {
                 if (!deliver(DEVICE_REMOVED, name, lastKnown)) {
                     continue;
                 }
-                polling.clear(key);
+                polling.state().clear(key);
             }
             remaining.remove(name);
         }
         if (!remaining.equals(index)) {
-            polling.store(indexKey, TencentIotPolling.join(remaining));
+            polling.state().store(indexKey, PollState.join(remaining));
         }
         return exchanges;
     }
@@ -116,13 +117,13 @@ public class TencentIotDevicesConsumer extends TencentIotPollingConsumer {
         String key = polling.key(DEVICE_KIND, name);
         Integer online = integer(device.get(ONLINE_FIELD));
         Integer enableState = integer(device.get(ENABLE_STATE_FIELD));
-        String stored = polling.state(key);
+        String stored = polling.state().get(key);
         if (stored == null) {
             if (deliver(DEVICE_ADDED, name, device)) {
                 Map<String, Object> snapshot = new LinkedHashMap<>();
                 snapshot.put(ONLINE_FIELD, online);
                 snapshot.put(ENABLE_STATE_FIELD, enableState);
-                polling.store(key, Json.writeString(snapshot));
+                polling.state().store(key, Json.writeString(snapshot));
             }
             return 1;
         }
@@ -140,7 +141,7 @@ public class TencentIotDevicesConsumer extends TencentIotPollingConsumer {
                 exchanges++;
                 if (deliver(event, name, device)) {
                     snapshot.put(ONLINE_FIELD, online);
-                    polling.store(key, Json.writeString(snapshot));
+                    polling.state().store(key, Json.writeString(snapshot));
                     unsaved = false;
                 }
             }
@@ -157,13 +158,13 @@ public class TencentIotDevicesConsumer extends TencentIotPollingConsumer {
                 exchanges++;
                 if (deliver(event, name, device)) {
                     snapshot.put(ENABLE_STATE_FIELD, enableState);
-                    polling.store(key, Json.writeString(snapshot));
+                    polling.state().store(key, Json.writeString(snapshot));
                     unsaved = false;
                 }
             }
         }
         if (unsaved) {
-            polling.store(key, Json.writeString(snapshot));
+            polling.state().store(key, Json.writeString(snapshot));
         }
         return exchanges;
     }

@@ -2,7 +2,6 @@ package io.github.cameliot.tencent.iot;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,8 +10,7 @@ import io.github.cameliot.cloudapi.ActionSpec;
 import io.github.cameliot.cloudapi.ApiResult;
 import io.github.cameliot.cloudapi.Futures;
 import io.github.cameliot.cloudapi.Paginator;
-import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.service.ServiceHelper;
+import io.github.cameliot.cloudapi.camel.PollState;
 
 /**
  * What the {@code shadow} and {@code devices} pollers share: the product and devices they watch, the endpoint's client
@@ -27,6 +25,7 @@ final class TencentIotPolling {
     private final TencentIotEndpoint endpoint;
     private final String productId;
     private final Set<String> deviceNames;
+    private final PollState state;
 
     TencentIotPolling(TencentIotEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -35,13 +34,14 @@ final class TencentIotPolling {
         if (productId == null || productId.isBlank()) {
             throw new IllegalArgumentException("tencent-iot:" + endpoint.getAction() + " needs the productId option");
         }
-        this.deviceNames = names(configuration.getDeviceNames());
+        this.deviceNames = PollState.names(configuration.getDeviceNames());
+        this.state = new PollState(endpoint.getStateRepository());
     }
 
     /** Checks that the client can be built (region, credentials) and starts the repository when it is a service. */
     void start() {
         endpoint.getClient();
-        ServiceHelper.startService(endpoint.getStateRepository());
+        state.start();
     }
 
     String productId() {
@@ -50,45 +50,14 @@ final class TencentIotPolling {
 
     // ---- state
 
-    StateRepository<String, String> repository() {
-        return endpoint.getStateRepository();
+    /** The state repository, with the suite's keys. */
+    PollState state() {
+        return state;
     }
 
     /** The key of a state: {@code KIND/PRODUCT/DEVICE}, or {@code KIND/PRODUCT} without a device. */
     String key(String kind, String deviceName) {
-        return deviceName == null ? kind + "/" + productId : kind + "/" + productId + "/" + deviceName;
-    }
-
-    /** The state stored under the key; {@code null} when there is none or it was cleared (stored empty). */
-    String state(String key) {
-        String value = repository().getState(key);
-        return value == null || value.isEmpty() ? null : value;
-    }
-
-    void store(String key, String value) {
-        repository().setState(key, value);
-    }
-
-    /** Clears a state: a {@link StateRepository} cannot remove a key, so the state is stored empty. */
-    void clear(String key) {
-        repository().setState(key, "");
-    }
-
-    /** Device names as stored in an index: comma separated (a device name cannot hold a comma). */
-    static Set<String> names(String value) {
-        Set<String> names = new LinkedHashSet<>();
-        if (value != null) {
-            for (String name : value.split(",")) {
-                if (!name.isBlank()) {
-                    names.add(name.trim());
-                }
-            }
-        }
-        return names;
-    }
-
-    static String join(Set<String> names) {
-        return String.join(",", names);
+        return PollState.key(kind, productId, deviceName);
     }
 
     // ---- devices

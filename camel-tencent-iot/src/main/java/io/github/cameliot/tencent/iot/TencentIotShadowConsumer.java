@@ -68,7 +68,7 @@ public class TencentIotShadowConsumer extends TencentIotPollingConsumer {
             return false;
         }
         String key = polling.key(STATE_KIND, deviceName);
-        if (version.toString().equals(polling.state(key))) {
+        if (version.toString().equals(polling.state().get(key))) {
             return false;
         }
         Map<String, Object> payload = map(Json.readMap((String) fields.get("Data")).get("payload"));
@@ -91,7 +91,7 @@ public class TencentIotShadowConsumer extends TencentIotPollingConsumer {
         headers.put(TencentIotConstants.SHADOW_VERSION, version);
         if (PollDelivery.deliver(this, headers, body,
                 "the shadow of " + polling.productId() + "/" + deviceName + " version " + version)) {
-            polling.store(key, version.toString());
+            polling.state().store(key, version.toString());
         }
         return true;
     }

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameliot.cloudapi.Json;
+import io.github.cameliot.cloudapi.test.PollCounter;
+import io.github.cameliot.cloudapi.test.RecordingExceptionHandler;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

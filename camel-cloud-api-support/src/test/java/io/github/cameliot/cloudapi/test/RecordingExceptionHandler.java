@@ -1,4 +1,4 @@
-package io.github.cameliot.tencent.iot;
+package io.github.cameliot.cloudapi.test;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,9 +7,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 
 /** A consumer exception handler (endpoint option {@code exceptionHandler=#name}) that records what it is given. */
-final class RecordingExceptionHandler implements ExceptionHandler {
+public final class RecordingExceptionHandler implements ExceptionHandler {
 
-    record Handled(String message, Throwable exception, Exchange exchange) {
+    public record Handled(String message, Throwable exception, Exchange exchange) {
     }
 
     private final List<Handled> handled = new CopyOnWriteArrayList<>();
@@ -29,7 +29,7 @@ final class RecordingExceptionHandler implements ExceptionHandler {
         handled.add(new Handled(message, exception, exchange));
     }
 
-    List<Handled> handled() {
+    public List<Handled> handled() {
         return List.copyOf(handled);
     }
 }

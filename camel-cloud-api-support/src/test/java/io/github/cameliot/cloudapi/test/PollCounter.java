@@ -1,4 +1,4 @@
-package io.github.cameliot.tencent.iot;
+package io.github.cameliot.cloudapi.test;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +13,7 @@ import org.apache.camel.spi.PollingConsumerPollStrategy;
  * whole polls instead of sleeping: a poll runs its exchanges before it finishes, so after a change, two more finished
  * polls mean that a poll that started after the change has delivered everything.
  */
-final class PollCounter implements PollingConsumerPollStrategy {
+public final class PollCounter implements PollingConsumerPollStrategy {
 
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -35,21 +35,22 @@ final class PollCounter implements PollingConsumerPollStrategy {
         return false;
     }
 
-    int finished() {
+    public int finished() {
         return finished.get();
     }
 
-    int failed() {
+    public int failed() {
         return failed.get();
     }
 
     /** Waits until {@code polls} more polls have finished. */
-    void awaitPolls(int polls) {
+    public void awaitPolls(int polls) {
         int target = finished.get() + polls;
         await(() -> finished.get() >= target, "%d more polls".formatted(polls));
     }
 
-    static void await(BooleanSupplier condition, String what) {
+    /** Waits until the condition holds, for at most 10 seconds. */
+    public static void await(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
