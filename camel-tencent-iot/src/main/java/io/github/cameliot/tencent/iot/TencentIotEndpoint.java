@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.github.cameliot.cloudapi.ActionCatalog;
 import io.github.cameliot.cloudapi.CredentialsProvider;
+import io.github.cameliot.cloudapi.camel.CloudApiEndpoint;
 import io.github.cameliot.cloudapi.tencent.TencentApiProtocol;
 import io.github.cameliot.cloudapi.tencent.TencentApiSettings;
 import io.github.cameliot.cloudapi.tencent.TencentCredentials;
@@ -17,8 +18,6 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
  * Call any action of the Tencent Cloud IoT Hub API (iotcloud 2021-04-08), receive what its rule engine forwards, and
@@ -26,7 +25,7 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "tencent-iot", title = "Tencent Cloud IoT Hub", syntax = "tencent-iot:action",
              category = { Category.CLOUD, Category.IOT }, headersClass = TencentIotConstants.class)
-public class TencentIotEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+public class TencentIotEndpoint extends CloudApiEndpoint implements EndpointServiceLocation {
 
     static final String FORWARD = "forward";
     static final String SHADOW = "shadow";
@@ -44,7 +43,6 @@ public class TencentIotEndpoint extends ScheduledPollEndpoint implements Endpoin
     private TencentIotConfiguration configuration;
 
     private TencentIotClient client;
-    private StateRepository<String, String> defaultStateRepository;
 
     public TencentIotEndpoint(String uri, TencentIotComponent component, TencentIotConfiguration configuration) {
         super(uri, component);
@@ -105,19 +103,9 @@ public class TencentIotEndpoint extends ScheduledPollEndpoint implements Endpoin
         return client;
     }
 
-    /**
-     * Where the pollers keep what they have seen: the configured repository, or one in memory that belongs to this
-     * endpoint (so that a consumer started again by the same endpoint, such as after a master failover back to this
-     * node, remembers).
-     */
-    synchronized StateRepository<String, String> getStateRepository() {
-        if (configuration.getStateRepository() != null) {
-            return configuration.getStateRepository();
-        }
-        if (defaultStateRepository == null) {
-            defaultStateRepository = new MemoryStateRepository();
-        }
-        return defaultStateRepository;
+    /** Where the pollers keep their state; see {@link CloudApiEndpoint#stateRepository}. */
+    StateRepository<String, String> getStateRepository() {
+        return stateRepository(configuration.getStateRepository());
     }
 
     ActionCatalog getCatalog() {

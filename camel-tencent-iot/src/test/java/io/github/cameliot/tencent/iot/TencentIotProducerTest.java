@@ -325,13 +325,33 @@ class TencentIotProducerTest {
                     });
             assertThat(out.getException()).isNull();
             StringBuilder uris = new StringBuilder();
-            context.getEndpoints().forEach(endpoint -> uris.append(endpoint).append(' ').append(endpoint.getEndpointBaseUri()));
+            context.getEndpoints().forEach(endpoint -> uris.append(endpoint).append(' ').append(endpoint.getEndpointUri())
+                    .append(' ').append(endpoint.getEndpointBaseUri()));
             assertThat(uris.toString()).contains("tencent-iot://DescribeDevice").doesNotContain(SECRET_KEY)
                     .doesNotContain("sts-secret-token");
             // Camel core traces endpoint URIs as written; the component's own log lines never carry a secret
             assertThat(logs.lines()).filteredOn(line -> line.contains("DescribeDevice failed")).isNotEmpty()
                     .noneMatch(line -> line.contains(SECRET_KEY) || line.contains("sts-secret-token"));
         }
+    }
+
+    @Test
+    void endpointsThatDifferOnlyInTheirKeysAreDistinctAndSignWithTheirOwn() throws Exception {
+        String otherKey = "anotherTestSecretKey000000000000";
+        answer("\"RequestId\":\"k1\"");
+        answer("\"RequestId\":\"k2\"");
+        String first = uri("DescribeDevice", "productId=P1&deviceName=dev1");
+        String second = first.replace(SECRET_KEY, otherKey);
+        assertThat(template.request(first, exchange -> {
+        }).getException()).isNull();
+        assertThat(template.request(second, exchange -> {
+        }).getException()).isNull();
+
+        assertThat(context.getEndpoint(first).getEndpointUri()).isEqualTo(context.getEndpoint(second).getEndpointUri());
+        assertThat(context.getEndpoint(first)).isNotEqualTo(context.getEndpoint(second));
+        take();
+        RecordedRequest signedWithTheOther = server.takeRequest(5, TimeUnit.SECONDS);
+        Tc3Verifier.assertSigned(signedWithTheOther, "iotcloud", SECRET_ID, otherKey);
     }
 
     @Test
