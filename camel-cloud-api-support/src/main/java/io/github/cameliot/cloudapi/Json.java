@@ -91,4 +91,22 @@ public final class Json {
         }
         return MAPPER.convertValue(body, MAP);
     }
+
+    /**
+     * A whole number from a parsed answer, which the clouds send as a number or as text ({@code 1540115950228} or
+     * {@code "1540115950228"}); {@code null} when the value is absent or not a whole number.
+     */
+    public static Long toLong(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return Long.valueOf(text.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
 }

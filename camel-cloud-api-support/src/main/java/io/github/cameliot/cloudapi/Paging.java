@@ -139,12 +139,7 @@ public sealed interface Paging {
     }
 
     private static long number(Object value, long absent) {
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        if (value instanceof String text && !text.isBlank()) {
-            return Long.parseLong(text.trim());
-        }
-        return absent;
+        Long number = Json.toLong(value);
+        return number == null ? absent : number;
     }
 }

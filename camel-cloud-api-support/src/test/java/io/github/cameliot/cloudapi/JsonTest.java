@@ -20,6 +20,17 @@ class JsonTest {
                                + "\"Ratio\":0.1,\"Tags\":[{\"Tag\":\"a\"}],\"On\":true}";
 
     @Test
+    void wholeNumbersAreReadFromNumbersAndText() {
+        assertThat(Json.toLong(1540115950228L)).isEqualTo(1540115950228L);
+        assertThat(Json.toLong(" 1540115950228 ")).isEqualTo(1540115950228L);
+        assertThat(Json.toLong(7)).isEqualTo(7L);
+        assertThat(Json.toLong("1540115950228L")).isNull();
+        assertThat(Json.toLong("")).isNull();
+        assertThat(Json.toLong(null)).isNull();
+        assertThat(Json.toLong(true)).isNull();
+    }
+
+    @Test
     void fromMapCopiesWithStringKeys() {
         Map<Object, Object> body = new LinkedHashMap<>();
         body.put("ProductId", "P");

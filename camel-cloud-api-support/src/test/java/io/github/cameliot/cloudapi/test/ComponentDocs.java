@@ -141,8 +141,11 @@ public final class ComponentDocs {
         return "`" + text + "`";
     }
 
+    /** The class's simple name, without type arguments: {@code StateRepository} for a {@code StateRepository<String, String>}. */
     public static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
+        int generic = className.indexOf('<');
+        String raw = generic < 0 ? className : className.substring(0, generic);
+        return raw.substring(raw.lastIndexOf('.') + 1);
     }
 
     // ---- the doc's sections

@@ -1,7 +1,5 @@
 package io.github.cameliot.tencent.iot;
 
-import io.github.cameliot.cloudapi.camel.PollDelivery;
-import io.github.cameliot.cloudapi.camel.PollState;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -9,6 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.cameliot.cloudapi.Json;
+import io.github.cameliot.cloudapi.camel.PollDelivery;
+import io.github.cameliot.cloudapi.camel.PollState;
 import io.github.cameliot.cloudapi.tencent.TencentCloudApiException;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -205,16 +205,7 @@ public class TencentIotDevicesConsumer extends TencentIotPollingConsumer {
     }
 
     private static Integer integer(Object value) {
-        if (value instanceof Number number) {
-            return number.intValue();
-        }
-        if (value instanceof String text && !text.isBlank()) {
-            try {
-                return Integer.valueOf(text.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        Long number = Json.toLong(value);
+        return number == null ? null : number.intValue();
     }
 }

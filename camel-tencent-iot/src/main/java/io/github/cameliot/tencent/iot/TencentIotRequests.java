@@ -9,7 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameliot.cloudapi.ActionSpec;
 import io.github.cameliot.cloudapi.Json;
-import org.apache.camel.InvalidPayloadException;
+import io.github.cameliot.cloudapi.camel.MessageBodies;
 import org.apache.camel.Message;
 
 import static io.github.cameliot.tencent.iot.TencentIotActions.PUBLISH_MESSAGE;
@@ -37,10 +37,10 @@ final class TencentIotRequests {
         if (messaging && !(body instanceof Map<?, ?> || body instanceof JsonNode)) {
             parameters = new LinkedHashMap<>();
             if (body != null) {
-                putPayload(parameters, action, body instanceof String text ? text : payloadBytes(message, action));
+                putPayload(parameters, action, body instanceof String text ? text : MessageBodies.payloadBytes(message, action));
             }
         } else {
-            parameters = bodyParameters(body, action);
+            parameters = MessageBodies.parameters(body, action);
             if (messaging && parameters.get(PAYLOAD) instanceof byte[] bytes) {
                 putPayload(parameters, action, bytes);
             }
@@ -66,23 +66,6 @@ final class TencentIotRequests {
             spec.paging().firstPage(parameters);
         }
         return parameters;
-    }
-
-    private static Map<String, Object> bodyParameters(Object body, String action) {
-        try {
-            return Json.toParameters(body);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(action + ": the body must hold the action's parameters. " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] payloadBytes(Message message, String action) {
-        try {
-            return message.getMandatoryBody(byte[].class);
-        } catch (InvalidPayloadException e) {
-            throw new IllegalArgumentException(action + ": cannot send a " + message.getBody().getClass().getName()
-                                               + " body as the payload", e);
-        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.cameliot.tencent.iot;
 
-import io.github.cameliot.cloudapi.camel.PollDelivery;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.github.cameliot.cloudapi.Json;
+import io.github.cameliot.cloudapi.camel.PollDelivery;
 import io.github.cameliot.cloudapi.tencent.TencentCloudApiException;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
