@@ -1,34 +1,19 @@
 package io.github.cameliot.tencent.iot;
 
-import io.github.cameliot.cloudapi.CredentialsProvider;
-import io.github.cameliot.cloudapi.camel.CloudApiConfiguration;
+import io.github.cameliot.cloudapi.tencent.TencentCloudConfiguration;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 @UriParams
-public class TencentIotConfiguration extends CloudApiConfiguration {
+public class TencentIotConfiguration extends TencentCloudConfiguration {
 
-    @UriParam(label = "security", secret = true)
-    private String secretId;
-    @UriParam(label = "security", secret = true)
-    private String secretKey;
-    @UriParam(label = "security", secret = true)
-    private String sessionToken;
-    @UriParam(label = "security")
-    private String profileFile;
-    @UriParam(label = "security", defaultValue = "default")
-    private String profile = "default";
-    @UriParam(label = "security")
-    private CredentialsProvider credentialsProvider;
     @UriParam
     @Metadata(required = true)
     private String region;
     @UriParam
     private String endpoint;
-    @UriParam(enums = "zh-CN,en-US")
-    private String language;
     @UriParam
     private String productId;
     @UriParam
@@ -59,77 +44,6 @@ public class TencentIotConfiguration extends CloudApiConfiguration {
     @Metadata(autowired = true)
     private TencentIotClient client;
 
-    public String getSecretId() {
-        return secretId;
-    }
-
-    /**
-     * The SecretId of the API key. When neither this nor secretKey is set, the TENCENTCLOUD_SECRET_ID and
-     * TENCENTCLOUD_SECRET_KEY environment variables are used, then the profile file.
-     */
-    public void setSecretId(String secretId) {
-        this.secretId = secretId;
-    }
-
-    public String getSecretKey() {
-        return secretKey;
-    }
-
-    /**
-     * The SecretKey of the API key.
-     */
-    public void setSecretKey(String secretKey) {
-        this.secretKey = secretKey;
-    }
-
-    public String getSessionToken() {
-        return sessionToken;
-    }
-
-    /**
-     * The token of temporary (STS) credentials, sent as X-TC-Token; secretId and secretKey are then the temporary
-     * key pair. From the environment: TENCENTCLOUD_SESSION_TOKEN.
-     */
-    public void setSessionToken(String sessionToken) {
-        this.sessionToken = sessionToken;
-    }
-
-    public String getProfileFile() {
-        return profileFile;
-    }
-
-    /**
-     * The Tencent Cloud credentials file to read when no key is configured and none is in the environment. By default
-     * .tencentcloud/credentials in the user's home, then /etc/tencentcloud/credentials (INI sections with secret_id, secret_key and
-     * optionally token).
-     */
-    public void setProfileFile(String profileFile) {
-        this.profileFile = profileFile;
-    }
-
-    public String getProfile() {
-        return profile;
-    }
-
-    /**
-     * The section of the credentials file to use.
-     */
-    public void setProfile(String profile) {
-        this.profile = profile;
-    }
-
-    public CredentialsProvider getCredentialsProvider() {
-        return credentialsProvider;
-    }
-
-    /**
-     * A provider asked for the credentials before every call, such as one that refreshes STS credentials. Takes
-     * precedence over the keys, the environment and the profile file.
-     */
-    public void setCredentialsProvider(CredentialsProvider credentialsProvider) {
-        this.credentialsProvider = credentialsProvider;
-    }
-
     public String getRegion() {
         return region;
     }
@@ -152,17 +66,6 @@ public class TencentIotConfiguration extends CloudApiConfiguration {
      */
     public void setEndpoint(String endpoint) {
         this.endpoint = endpoint;
-    }
-
-    public String getLanguage() {
-        return language;
-    }
-
-    /**
-     * The language of error messages, sent as X-TC-Language: zh-CN or en-US.
-     */
-    public void setLanguage(String language) {
-        this.language = language;
     }
 
     public String getProductId() {

@@ -1,13 +1,9 @@
 package io.github.cameliot.tencent.iot;
 
-import java.nio.file.Path;
-
 import io.github.cameliot.cloudapi.ActionCatalog;
-import io.github.cameliot.cloudapi.CredentialsProvider;
 import io.github.cameliot.cloudapi.camel.CloudApiEndpoint;
 import io.github.cameliot.cloudapi.tencent.TencentApiProtocol;
 import io.github.cameliot.cloudapi.tencent.TencentApiSettings;
-import io.github.cameliot.cloudapi.tencent.TencentCredentials;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -87,12 +83,8 @@ public class TencentIotEndpoint extends CloudApiEndpoint implements EndpointServ
     }
 
     private TencentIotClient createClient() {
-        TencentIotConfiguration c = configuration;
-        CredentialsProvider credentials = c.getCredentialsProvider() != null
-                ? c.getCredentialsProvider()
-                : TencentCredentials.resolve(c.getSecretId(), c.getSecretKey(), c.getSessionToken(), c.getProfileFile(),
-                        c.getProfile(), System::getenv, Path.of(System.getProperty("user.home")));
-        return getComponent().newClient(c, new TencentApiProtocol(settings(), credentials), TencentIotClient::new);
+        return getComponent().newClient(configuration, new TencentApiProtocol(settings(), configuration.credentials()),
+                TencentIotClient::new);
     }
 
     /** The client, built on first use: consumers of forwarded messages need neither region nor credentials. */
