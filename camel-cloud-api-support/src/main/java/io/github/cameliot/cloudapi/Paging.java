@@ -38,7 +38,7 @@ public sealed interface Paging {
 
     /** The Tencent style: {@code Offset}, {@code Limit} and {@code TotalCount}. */
     static Offset offsetLimit(String itemsField, int maxLimit) {
-        return new Offset("Offset", "Limit", maxLimit, itemsField, "TotalCount");
+        return new Offset("Offset", "Limit", maxLimit, itemsField, "TotalCount", null);
     }
 
     /** Pages numbered from 1, with the total item count at {@code totalPath}. */
@@ -59,9 +59,21 @@ public sealed interface Paging {
      * @param offsetParameter the request parameter with the index of the first item, such as {@code Offset}
      * @param sizeParameter   the request parameter with the page size, such as {@code Limit}
      * @param totalPath       the response field holding the total count, such as {@code TotalCount}
+     * @param carriedField    a field of the answer that the following pages must send back as the parameter of that
+     *                        name, such as the query task {@code TaskRequestId} the first page started, or {@code null}
      */
-    record Offset(String offsetParameter, String sizeParameter, int maxPageSize, String itemsPath, String totalPath)
-            implements Paging {
+    record Offset(String offsetParameter, String sizeParameter, int maxPageSize, String itemsPath, String totalPath,
+                  String carriedField) implements Paging {
+
+        /** The same paging, with the following pages sending back the answer's {@code field}. */
+        public Offset carrying(String field) {
+            return new Offset(offsetParameter, sizeParameter, maxPageSize, itemsPath, totalPath, field);
+        }
+
+        /** The same paging, with the total count at another path. */
+        public Offset withTotal(String path) {
+            return new Offset(offsetParameter, sizeParameter, maxPageSize, itemsPath, path, carriedField);
+        }
 
         @Override
         public void firstPage(Map<String, Object> parameters) {
@@ -76,7 +88,11 @@ public sealed interface Paging {
             if (total >= 0 ? nextOffset >= total : pageItems < number(request.get(sizeParameter), maxPageSize)) {
                 return null;
             }
-            return with(request, offsetParameter, nextOffset);
+            Map<String, Object> next = with(request, offsetParameter, nextOffset);
+            if (carriedField != null && fields.get(carriedField) instanceof String carried && !carried.isEmpty()) {
+                next.put(carriedField, carried);
+            }
+            return next;
         }
     }
 

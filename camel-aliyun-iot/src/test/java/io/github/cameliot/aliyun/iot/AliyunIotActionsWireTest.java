@@ -3,12 +3,8 @@ package io.github.cameliot.aliyun.iot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -18,7 +14,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameliot.cloudapi.ActionSpec;
 import io.github.cameliot.cloudapi.FieldPath;
 import io.github.cameliot.cloudapi.Paging;
+import io.github.cameliot.cloudapi.test.ActionFixtures;
 import io.github.cameliot.cloudapi.test.AliyunRpcVerifier;
 import io.github.cameliot.cloudapi.test.NoDelayServerSocketFactory;
 import mockwebserver3.Dispatcher;
@@ -63,7 +59,7 @@ class AliyunIotActionsWireTest {
     static final String ACCESS_KEY_SECRET = "WireTestAccessKeySecret000000000";
     static final String REGION = "cn-shanghai";
     static final String VERSION = "2018-01-20";
-    static final String FIXTURES = "aliyun-examples";
+    static final ActionFixtures FIXTURES = new ActionFixtures("aliyun-examples");
 
     /**
      * What the producer adds to a fixture's wire parameters, by action: a list action whose request names no page
@@ -141,7 +137,7 @@ class AliyunIotActionsWireTest {
         String action = AliyunRpcVerifier.parameters(request).get("Action");
         try {
             Map<String, String> own = AliyunRpcVerifier.verify(request, VERSION, ACCESS_KEY_SECRET);
-            if (action == null || AliyunIotActionsWireTest.class.getResource("/" + FIXTURES + "/" + action + ".json") == null) {
+            if (!FIXTURES.has(action)) {
                 problem = "no fixture for action " + action;
             } else if (!own.equals(expectedWire(action))) {
                 problem = action + " sent " + own + ", expected " + expectedWire(action);
@@ -160,12 +156,7 @@ class AliyunIotActionsWireTest {
     }
 
     static JsonNode fixture(String action) {
-        try (InputStream in = AliyunIotActionsWireTest.class.getResourceAsStream("/" + FIXTURES + "/" + action + ".json")) {
-            assertThat(in).as("fixture of %s", action).isNotNull();
-            return MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the fixture of " + action, e);
-        }
+        return FIXTURES.read(action);
     }
 
     /** The fixture's wire parameters, with what the producer adds ({@link #FIRST_PAGE_ADDED}). */
@@ -182,17 +173,8 @@ class AliyunIotActionsWireTest {
         return wire;
     }
 
-    /** The action names of the fixture files, sorted. */
     static List<String> fixtureActions() throws IOException, URISyntaxException {
-        URL directory = AliyunIotActionsWireTest.class.getResource("/" + FIXTURES);
-        assertThat(directory).as("the fixture directory %s on the test classpath", FIXTURES).isNotNull();
-        try (Stream<Path> files = Files.list(Path.of(directory.toURI()))) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".json"))
-                    .map(name -> name.substring(0, name.length() - ".json".length()))
-                    .sorted()
-                    .toList();
-        }
+        return FIXTURES.actions();
     }
 
     @Test

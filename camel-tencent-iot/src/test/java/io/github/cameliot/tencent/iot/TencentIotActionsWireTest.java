@@ -3,21 +3,17 @@ package io.github.cameliot.tencent.iot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameliot.cloudapi.ActionSpec;
+import io.github.cameliot.cloudapi.test.ActionFixtures;
 import io.github.cameliot.cloudapi.test.Tc3Verifier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -49,7 +45,7 @@ class TencentIotActionsWireTest {
     static final String SECRET_ID = "AKIDtestSecretId0000000000000000000";
     static final String SECRET_KEY = "testSecretKey0000000000000000000";
     static final String REGION = "ap-guangzhou";
-    static final String FIXTURES = "iotcloud-examples";
+    static final ActionFixtures FIXTURES = new ActionFixtures("iotcloud-examples");
 
     /** A plain mapper, as a user's route would have; independent of the component's own. */
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -105,7 +101,7 @@ class TencentIotActionsWireTest {
     /** The fixture's documented answer for the action the request names, or an API error for any other action. */
     static MockResponse answer(String action) {
         String body;
-        if (action != null && TencentIotActionsWireTest.class.getResource("/" + FIXTURES + "/" + action + ".json") != null) {
+        if (FIXTURES.has(action)) {
             body = fixture(action).get("response").toString();
         } else {
             body = "{\"Response\":{\"Error\":{\"Code\":\"InvalidAction\",\"Message\":\"no fixture for " + action
@@ -115,25 +111,11 @@ class TencentIotActionsWireTest {
     }
 
     static JsonNode fixture(String action) {
-        try (InputStream in = TencentIotActionsWireTest.class.getResourceAsStream("/" + FIXTURES + "/" + action + ".json")) {
-            assertThat(in).as("fixture of %s", action).isNotNull();
-            return MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the fixture of " + action, e);
-        }
+        return FIXTURES.read(action);
     }
 
-    /** The action names of the fixture files, sorted. */
     static List<String> fixtureActions() throws IOException, URISyntaxException {
-        URL directory = TencentIotActionsWireTest.class.getResource("/" + FIXTURES);
-        assertThat(directory).as("the fixture directory %s on the test classpath", FIXTURES).isNotNull();
-        try (Stream<Path> files = Files.list(Path.of(directory.toURI()))) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".json"))
-                    .map(name -> name.substring(0, name.length() - ".json".length()))
-                    .sorted()
-                    .toList();
-        }
+        return FIXTURES.actions();
     }
 
     @Test
