@@ -1,0 +1,207 @@
+package io.github.cameliot.tencent.trocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cameliot.cloudapi.ActionSpec;
+import io.github.cameliot.cloudapi.test.ActionFixtures;
+import io.github.cameliot.cloudapi.test.Tc3Verifier;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every documented TDMQ RocketMQ management action, end to end through a route: the documentation's example request
+ * (repaired where the PDF export broke it, see {@code trocket-examples}) goes out as the message body, and what reaches
+ * a {@link MockWebServer} must be exactly the documented API 3.0 call, signed with TC3-HMAC-SHA256 for the service
+ * {@code trocket} (checked by the independent {@link Tc3Verifier}); the documented example answer must come back as the
+ * message.
+ */
+class TencentTrocketActionsWireTest {
+
+    /** A fake key pair, shaped like a real one. */
+    static final String SECRET_ID = "AKIDtrocketWireTest00000000000000000";
+    static final String SECRET_KEY = "trocketWireSecretKey000000000000";
+    static final String REGION = "ap-guangzhou";
+    static final ActionFixtures FIXTURES = new ActionFixtures("trocket-examples");
+
+    /** A plain mapper, as a user's route would have; independent of the component's own. */
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static MockWebServer server;
+    static CamelContext camel;
+    static ProducerTemplate template;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request.getHeaders().get("X-TC-Action"));
+            }
+        });
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+
+        camel = new DefaultCamelContext();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:call")
+                        .toD("tencent-trocket:${header.fixtureAction}?region=" + REGION + "&endpoint=http://127.0.0.1:"
+                             + server.getPort() + "&secretId=" + SECRET_ID + "&secretKey=" + SECRET_KEY + "&maxRetries=0");
+            }
+        });
+        camel.start();
+        template = camel.createProducerTemplate();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (template != null) {
+            template.close();
+        }
+        if (camel != null) {
+            camel.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() throws InterruptedException {
+        while (server.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
+            // a request left by a failed test must not be taken for this test's
+        }
+    }
+
+    /** The fixture's documented answer for the action the request names, or an API error for any other action. */
+    static MockResponse answer(String action) {
+        String body;
+        if (FIXTURES.has(action)) {
+            body = fixture(action).get("response").toString();
+        } else {
+            body = "{\"Response\":{\"Error\":{\"Code\":\"InvalidAction\",\"Message\":\"no fixture for " + action
+                   + "\"},\"RequestId\":\"no-fixture\"}}";
+        }
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    static JsonNode fixture(String action) {
+        return FIXTURES.read(action);
+    }
+
+    static List<String> fixtureActions() throws IOException, URISyntaxException {
+        return FIXTURES.actions();
+    }
+
+    @Test
+    void everyCatalogActionHasAFixtureAndEveryFixtureIsACatalogAction() throws Exception {
+        List<String> catalog = TencentTrocketActions.CATALOG.actions().stream().map(ActionSpec::name).toList();
+
+        assertThat(catalog).hasSize(46).doesNotContain("DescribeTopicStatsOp");
+        assertThat(catalog.stream().filter(name -> name.contains("MQTT"))).hasSize(TencentTrocketMqttActions.COUNT);
+        assertThat(fixtureActions()).hasSize(46).containsExactlyInAnyOrderElementsOf(catalog);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtureActions")
+    void everyFixtureHoldsTheRequiredParametersOfItsAction(String action) throws Exception {
+        JsonNode request = fixture(action).get("request");
+        ActionSpec spec = TencentTrocketActions.CATALOG.spec(action);
+        assertThat(spec.requiredParameters()).as("required parameters of %s", action)
+                .allSatisfy(name -> assertThat(request.hasNonNull(name)).as("%s in the fixture of %s", name, action).isTrue());
+        List<String> documented = new java.util.ArrayList<>(spec.requiredParameters());
+        documented.addAll(spec.optionalParameters());
+        assertThat(request.fieldNames()).toIterable().as("parameters of the fixture of %s", action)
+                .isSubsetOf(documented);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtureActions")
+    void sendsTheDocumentedRequestAndAnswersWithTheDocumentedResponse(String action) throws Exception {
+        JsonNode fixture = fixture(action);
+        JsonNode expectedRequest = fixture.get("request");
+        JsonNode expectedResponse = fixture.get("response").get("Response");
+        assertThat(expectedRequest).as("request of the fixture").isNotNull();
+        assertThat(expectedResponse).as("response.Response of the fixture").isNotNull();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parameters = MAPPER.treeToValue(expectedRequest, Map.class);
+
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setHeader("fixtureAction", action);
+        exchange.getMessage().setBody(parameters);
+        long before = System.currentTimeMillis() / 1000;
+        Exchange done = template.send("direct:call", exchange);
+
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(request).as("the request %s sent", action).isNotNull();
+        assertWireRequest(request, action, expectedRequest, before);
+        assertThat(server.takeRequest(0, TimeUnit.MILLISECONDS)).as("a second request").isNull();
+
+        assertThat(done.getException()).as("the exchange's exception").isNull();
+        assertAnswer(done, action, expectedResponse);
+    }
+
+    private static void assertWireRequest(RecordedRequest request, String action, JsonNode expectedBody, long before)
+            throws IOException {
+        Headers headers = request.getHeaders();
+        assertThat(request.getMethod()).isEqualTo("POST");
+        assertThat(request.getTarget()).isEqualTo("/");
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/");
+        assertThat(request.getUrl().encodedQuery()).isNull();
+        assertThat(headers.get("Host")).isEqualTo("127.0.0.1:" + server.getPort());
+        assertThat(headers.get("X-TC-Action")).isEqualTo(action);
+        assertThat(headers.get("X-TC-Version")).isEqualTo("2023-03-08");
+        assertThat(headers.get("X-TC-Region")).isEqualTo(REGION);
+        assertThat(headers.get("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        assertThat(headers.get("X-TC-Token")).as("X-TC-Token without a session token").isNull();
+        assertThat(headers.get("X-TC-Language")).as("X-TC-Language without a language").isNull();
+
+        String timestamp = headers.get("X-TC-Timestamp");
+        assertThat(timestamp).as("X-TC-Timestamp").isNotNull().matches("[0-9]+");
+        long now = System.currentTimeMillis() / 1000;
+        assertThat(Long.parseLong(timestamp)).as("X-TC-Timestamp").isBetween(before - 300, now + 300);
+
+        assertThat(request.getBody()).as("the body").isNotNull();
+        JsonNode body = MAPPER.readTree(request.getBody().toByteArray());
+        assertThat(body).as("the JSON body of %s", action).isEqualTo(expectedBody);
+
+        assertThat(headers.get("Authorization")).startsWith("TC3-HMAC-SHA256 Credential=" + SECRET_ID + "/")
+                .contains("/trocket/tc3_request").doesNotContain(SECRET_KEY);
+        Tc3Verifier.assertSigned(request, "trocket", SECRET_ID, SECRET_KEY);
+    }
+
+    private static void assertAnswer(Exchange done, String action, JsonNode expectedResponse) throws Exception {
+        Object body = done.getMessage().getBody();
+        assertThat(done.getMessage().getHeader(TencentTrocketConstants.REQUEST_ID))
+                .isEqualTo(expectedResponse.get("RequestId").asText());
+        assertThat(body).as("the body of the answer to %s", action).isInstanceOf(Map.class);
+        // through JSON text, so that the component's Long and BigDecimal compare equal to the fixture's numbers
+        JsonNode answer = MAPPER.readTree(MAPPER.writeValueAsBytes(body));
+        assertThat(answer).as("the answer to %s", action).isEqualTo(expectedResponse);
+    }
+}
