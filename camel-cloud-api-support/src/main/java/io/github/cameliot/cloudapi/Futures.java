@@ -41,4 +41,22 @@ public final class Futures {
             throw e;
         }
     }
+
+    /**
+     * The failure's class and message, and its causes', for a log line: no stack trace, nothing but what they say
+     * (the components' own exceptions never carry a credential).
+     */
+    public static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null && text.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage());
+            }
+        }
+        return text.toString();
+    }
 }

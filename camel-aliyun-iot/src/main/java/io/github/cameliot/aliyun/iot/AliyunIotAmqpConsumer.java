@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.github.cameliot.cloudapi.CredentialsProvider;
+import io.github.cameliot.cloudapi.Futures;
 import io.github.cameliot.cloudapi.Json;
 import io.github.cameliot.cloudapi.aliyun.AliyunAmqpLogin;
 import jakarta.jms.BytesMessage;
@@ -306,7 +307,7 @@ public class AliyunIotAmqpConsumer extends DefaultConsumer implements Suspendabl
                     long delay = backoff(failures);
                     LOG.warn("aliyun-iot amqp: connection {} to {} for consumer group {} as client {} failed (attempt {}): "
                              + "{}; connecting again in {} ms",
-                            index, address, group, clientId, failures, describe(e), delay);
+                            index, address, group, clientId, failures, Futures.describe(e), delay);
                     LOG.debug("aliyun-iot amqp: connection {} failed", index, e);
                     schedule(delay);
                 }
@@ -317,11 +318,11 @@ public class AliyunIotAmqpConsumer extends DefaultConsumer implements Suspendabl
         private void onException(Connection failed, JMSException e) {
             synchronized (lock) {
                 if (failed != connection) {
-                    LOG.debug("aliyun-iot amqp: connection {}: {} (a connection no longer in use)", index, describe(e));
+                    LOG.debug("aliyun-iot amqp: connection {}: {} (a connection no longer in use)", index, Futures.describe(e));
                     return;
                 }
                 if (!((JmsConnection) failed).isFailed() && !isClosed(receiver)) {
-                    LOG.warn("aliyun-iot amqp: connection {}: {}", index, describe(e));
+                    LOG.warn("aliyun-iot amqp: connection {}: {}", index, Futures.describe(e));
                     return;
                 }
                 connection = null;
@@ -331,7 +332,7 @@ public class AliyunIotAmqpConsumer extends DefaultConsumer implements Suspendabl
                 }
                 long delay = backoff(++failures);
                 LOG.warn("aliyun-iot amqp: connection {} to {} was lost: {}; connecting again in {} ms", index, address,
-                        describe(e), delay);
+                        Futures.describe(e), delay);
                 closer.execute(() -> closeQuietly(failed));
                 schedule(delay);
             }
@@ -424,7 +425,7 @@ public class AliyunIotAmqpConsumer extends DefaultConsumer implements Suspendabl
                 message.acknowledge();
             } catch (JMSException | RuntimeException e) {
                 LOG.debug("aliyun-iot amqp: connection {} could not settle a message ({}); the server delivers it again",
-                        index, describe(e));
+                        index, Futures.describe(e));
             }
         }
 
@@ -446,7 +447,7 @@ public class AliyunIotAmqpConsumer extends DefaultConsumer implements Suspendabl
                     // waits for a running onMessage; the link stays attached until the messages in flight are settled
                     closing.close();
                 } catch (JMSException | RuntimeException e) {
-                    LOG.debug("aliyun-iot amqp: connection {} could not close its receiver: {}", index, describe(e));
+                    LOG.debug("aliyun-iot amqp: connection {} could not close its receiver: {}", index, Futures.describe(e));
                 }
             }
         }
@@ -502,23 +503,8 @@ public class AliyunIotAmqpConsumer extends DefaultConsumer implements Suspendabl
             try {
                 connection.close();
             } catch (JMSException | RuntimeException e) {
-                LOG.debug("aliyun-iot amqp: closing a connection failed: {}", describe(e));
+                LOG.debug("aliyun-iot amqp: closing a connection failed: {}", Futures.describe(e));
             }
         }
-    }
-
-    /** The exception's class and message, and its causes' (no stack trace, nothing but what they say). */
-    static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null && text.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
-            if (!text.isEmpty()) {
-                text.append(" <- ");
-            }
-            text.append(t.getClass().getSimpleName());
-            if (t.getMessage() != null) {
-                text.append(": ").append(t.getMessage());
-            }
-        }
-        return text.toString();
     }
 }
