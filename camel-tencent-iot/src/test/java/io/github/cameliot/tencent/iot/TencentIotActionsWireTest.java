@@ -3,7 +3,6 @@ package io.github.cameliot.tencent.iot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URISyntaxException;
 import java.util.Base64;
 import java.util.List;
@@ -14,17 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameliot.cloudapi.ActionSpec;
 import io.github.cameliot.cloudapi.test.ActionFixtures;
+import io.github.cameliot.cloudapi.test.TencentActionWire;
 import io.github.cameliot.cloudapi.test.Tc3Verifier;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,64 +45,27 @@ class TencentIotActionsWireTest {
     /** A plain mapper, as a user's route would have; independent of the component's own. */
     static final ObjectMapper MAPPER = new ObjectMapper();
 
+    static TencentActionWire wire;
     static MockWebServer server;
-    static CamelContext camel;
     static ProducerTemplate template;
 
     @BeforeAll
     static void start() throws Exception {
-        server = new MockWebServer();
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer(request.getHeaders().get("X-TC-Action"));
-            }
-        });
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-
-        camel = new DefaultCamelContext();
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:call")
-                        .toD("tencent-iot:${header.fixtureAction}?region=" + REGION + "&endpoint=http://127.0.0.1:"
-                             + server.getPort() + "&secretId=" + SECRET_ID + "&secretKey=" + SECRET_KEY + "&maxRetries=0");
-            }
-        });
-        camel.start();
-        template = camel.createProducerTemplate();
+        wire = new TencentActionWire("tencent-iot", FIXTURES, REGION, SECRET_ID, SECRET_KEY);
+        server = wire.server;
+        template = wire.template;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (template != null) {
-            template.close();
-        }
-        if (camel != null) {
-            camel.close();
-        }
-        if (server != null) {
-            server.close();
+        if (wire != null) {
+            wire.close();
         }
     }
 
     @BeforeEach
     void forgetEarlierRequests() throws InterruptedException {
-        while (server.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
-            // a request left by a failed test must not be taken for this test's
-        }
-    }
-
-    /** The fixture's documented answer for the action the request names, or an API error for any other action. */
-    static MockResponse answer(String action) {
-        String body;
-        if (FIXTURES.has(action)) {
-            body = fixture(action).get("response").toString();
-        } else {
-            body = "{\"Response\":{\"Error\":{\"Code\":\"InvalidAction\",\"Message\":\"no fixture for " + action
-                   + "\"},\"RequestId\":\"no-fixture\"}}";
-        }
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
+        wire.forgetEarlierRequests();
     }
 
     static JsonNode fixture(String action) {
@@ -137,7 +95,7 @@ class TencentIotActionsWireTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> parameters = MAPPER.treeToValue(expectedRequest, Map.class);
 
-        Exchange exchange = new DefaultExchange(camel);
+        Exchange exchange = new DefaultExchange(wire.camel);
         exchange.getMessage().setHeader("fixtureAction", action);
         exchange.getMessage().setBody(parameters);
         long before = System.currentTimeMillis() / 1000;
