@@ -2,60 +2,62 @@ package io.github.cameliot.cloudapi.test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The wire tests' fixtures: one JSON file per action, {@code <directory>/<Action>.json} on the test class path, holding
- * the documented example request and response of the action (and whatever else a component's test checks).
+ * The wire tests' fixtures: the documented example request and response of every action of an API (and whatever
+ * else a component's test checks), from the emulator's action book {@code /io/github/cameliot/emulator/<api>.json},
+ * so that the wire tests and the embedded cloud answer from the same examples.
  *
- * @param directory the class path directory of the fixtures, such as {@code iotcloud-examples}
+ * @param api the API, such as {@code iotcloud}
  */
-public record ActionFixtures(String directory) {
+public record ActionFixtures(String api) {
 
     /** A plain mapper, as a user's route would have; independent of the components' own. */
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Map<String, JsonNode> BOOKS = new ConcurrentHashMap<>();
 
     /** Whether the action has a fixture. */
     public boolean has(String action) {
-        return action != null && ActionFixtures.class.getResource(path(action)) != null;
+        return action != null && book().has(action);
     }
 
     /** The fixture of the action. */
     public JsonNode read(String action) {
-        try (InputStream in = ActionFixtures.class.getResourceAsStream(path(action))) {
+        JsonNode fixture = book().get(action);
+        if (fixture == null) {
+            throw new IllegalArgumentException("The " + api + " action book has no action " + action);
+        }
+        return fixture.deepCopy();
+    }
+
+    /** The action names, sorted. */
+    public List<String> actions() {
+        List<String> names = new ArrayList<>();
+        book().fieldNames().forEachRemaining(names::add);
+        names.sort(null);
+        return names;
+    }
+
+    private JsonNode book() {
+        return BOOKS.computeIfAbsent(api, ActionFixtures::load);
+    }
+
+    private static JsonNode load(String api) {
+        String resource = "/io/github/cameliot/emulator/" + api + ".json";
+        try (InputStream in = ActionFixtures.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("No fixture " + path(action) + " on the test class path");
+                throw new IllegalStateException("No action book " + resource + " on the test class path");
             }
             return MAPPER.readTree(in);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the fixture of " + action, e);
+            throw new IllegalStateException("Cannot read the action book " + resource, e);
         }
-    }
-
-    /** The action names of the fixture files, sorted. */
-    public List<String> actions() throws IOException, URISyntaxException {
-        URL url = ActionFixtures.class.getResource("/" + directory);
-        if (url == null) {
-            throw new IllegalStateException("No fixture directory " + directory + " on the test class path");
-        }
-        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".json"))
-                    .map(name -> name.substring(0, name.length() - ".json".length()))
-                    .sorted()
-                    .toList();
-        }
-    }
-
-    private String path(String action) {
-        return "/" + directory + "/" + action + ".json";
     }
 }

@@ -1,0 +1,50 @@
+package io.github.cameliot.emulator.tencent.iothub;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.github.cameliot.emulator.EmulatedCloud;
+import io.github.cameliot.emulator.EmulatorContext;
+import io.github.cameliot.emulator.http.ActionBook;
+import io.github.cameliot.emulator.http.ApiServer;
+import io.github.cameliot.emulator.http.Faults;
+import io.github.cameliot.emulator.tencent.Tc3WireProtocol;
+import io.github.cameliot.emulator.tencent.TencentExamples;
+
+/** The Tencent Cloud IoT Hub API (iotcloud 2021-04-08). */
+public final class IotHubEmulator implements EmulatedCloud {
+
+    private ApiServer server;
+
+    @Override
+    public void start(EmulatorContext context) {
+        ActionBook book = ActionBook.load("iotcloud");
+        Tc3WireProtocol protocol = new Tc3WireProtocol("iotcloud", "2021-04-08",
+                Map.of(context.credentials().tencentSecretId(), context.credentials().tencentSecretKey()),
+                context.millis());
+        server = new ApiServer("IoT Hub", context.vertx(), protocol, book, TencentExamples.of(book));
+        server.quotas().enforce(context.enforceQuotas());
+        server.start();
+    }
+
+    /** The API's base URL: the tencent-iot endpoint option. */
+    public URI url() {
+        return server.url();
+    }
+
+    public Faults faults() {
+        return server.faults();
+    }
+
+    @Override
+    public void reset() {
+        server.faults().reset();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}
