@@ -32,6 +32,8 @@ public final class CloudEmulator implements AutoCloseable {
 
     private CloudEmulator(EmulatorContext context) {
         this.context = context;
+        // IoT Hub rules with a TDMQ target put their messages on the emulated instances' RocketMQ topics
+        iotHub.rocketMqTarget(trocket::send);
     }
 
     /** Starts an emulator with the default keys and every quota enforced. */
@@ -78,10 +80,13 @@ public final class CloudEmulator implements AutoCloseable {
         return List.of(iotHub, explorer, trocket, aliyunIot);
     }
 
-    private CloudEmulator startClouds() {
+    private CloudEmulator startClouds(boolean rocketMq) {
         try {
             for (EmulatedCloud cloud : clouds()) {
                 cloud.start(context);
+            }
+            if (rocketMq) {
+                trocket.startRocketMq();
             }
             return this;
         } catch (Exception e) {
@@ -95,6 +100,7 @@ public final class CloudEmulator implements AutoCloseable {
 
         private EmulatorCredentials credentials = EmulatorCredentials.defaults();
         private boolean enforceQuotas = true;
+        private boolean rocketMq;
 
         private Builder() {
         }
@@ -111,10 +117,20 @@ public final class CloudEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether to start a real RocketMQ 5 broker (in a child JVM, a few seconds) behind the TDMQ instances, for
+         * the tencent-trocket topic endpoints and IoT Hub rules with a TDMQ target. Off by default;
+         * {@code trocket().startRocketMq()} starts it later.
+         */
+        public Builder rocketMq(boolean rocketMq) {
+            this.rocketMq = rocketMq;
+            return this;
+        }
+
         public CloudEmulator start() {
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(8));
             return new CloudEmulator(new EmulatorContext(vertx, credentials, System::currentTimeMillis, enforceQuotas))
-                    .startClouds();
+                    .startClouds(rocketMq);
         }
     }
 }

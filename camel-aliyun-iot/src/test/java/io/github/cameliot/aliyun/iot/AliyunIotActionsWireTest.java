@@ -59,7 +59,7 @@ class AliyunIotActionsWireTest {
     static final String ACCESS_KEY_SECRET = "WireTestAccessKeySecret000000000";
     static final String REGION = "cn-shanghai";
     static final String VERSION = "2018-01-20";
-    static final ActionFixtures FIXTURES = new ActionFixtures("aliyun-examples");
+    static final ActionFixtures FIXTURES = new ActionFixtures("aliyun-iot");
 
     /**
      * What the producer adds to a fixture's wire parameters, by action: a list action whose request names no page

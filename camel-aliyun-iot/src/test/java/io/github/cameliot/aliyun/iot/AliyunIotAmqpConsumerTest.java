@@ -16,8 +16,9 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.github.cameliot.aliyun.iot.AmqpTestBroker.Login;
 import io.github.cameliot.cloudapi.test.LogCapture;
+import io.github.cameliot.emulator.aliyun.AmqpSubscription;
+import io.github.cameliot.emulator.aliyun.AmqpSubscription.Login;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
@@ -45,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The amqp consumer against a real AMQP 1.0 broker (embedded ActiveMQ Artemis) whose security manager signs clients
+ * The amqp consumer against a real AMQP 1.0 broker, the emulator's IoT Platform subscription (embedded ActiveMQ
+ * Artemis, here with a persistent journal so that a restart keeps the messages), whose security manager signs clients
  * in as IoT Platform does; the messages are sent as IoT Platform sends them, by a plain Qpid JMS producer.
  */
 class AliyunIotAmqpConsumerTest {
@@ -59,7 +61,7 @@ class AliyunIotAmqpConsumerTest {
 
     @TempDir
     static Path brokerDirectory;
-    static AmqpTestBroker broker;
+    static AmqpSubscription broker;
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final RecordingHandler handler = new RecordingHandler();
@@ -71,7 +73,7 @@ class AliyunIotAmqpConsumerTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = new AmqpTestBroker(AvailablePortFinder.getNextAvailable(), brokerDirectory, Map.of(KEY_ID, SECRET));
+        broker = new AmqpSubscription(AvailablePortFinder.getNextAvailable(), brokerDirectory, Map.of(KEY_ID, SECRET));
         broker.start();
     }
 
@@ -429,10 +431,10 @@ class AliyunIotAmqpConsumerTest {
         long timestamp = System.currentTimeMillis();
         JmsConnectionFactory factory = new JmsConnectionFactory(broker.url() + "?amqp.saslMechanisms=PLAIN");
         try (Connection connection = factory.createConnection(
-                AmqpTestBroker.username("test-producer", KEY_ID, "", "producer", timestamp),
-                AmqpTestBroker.password(SECRET, KEY_ID, timestamp))) {
+                AmqpSubscription.username("test-producer", KEY_ID, "", "producer", timestamp),
+                AmqpSubscription.password(SECRET, KEY_ID, timestamp))) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(AmqpTestBroker.QUEUE));
+            MessageProducer producer = session.createProducer(session.createQueue(AmqpSubscription.QUEUE));
             for (int i = from; i < from + count; i++) {
                 BytesMessage message = session.createBytesMessage();
                 message.writeBytes(payload(i));

@@ -20,7 +20,7 @@ import mockwebserver3.RecordedRequest;
 /**
  * A small IoT Platform (API 2018-01-20) with state that the test changes between polls: one product's devices, each
  * with its shadow (version, desired, reported) and its property and event history. It answers, in Alibaba's JSON
- * shapes (those of the fixtures in {@code aliyun-examples}):
+ * shapes (those of the examples in the emulator's action book {@code aliyun-iot.json}):
  * <ul>
  * <li>{@code QueryDevice}: {@code CurrentPage}/{@code PageSize} pages (at most 50) of {@code Data.DeviceInfo}, newest
  * device first, with {@code Total};</li>

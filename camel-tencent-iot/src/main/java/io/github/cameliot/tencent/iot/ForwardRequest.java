@@ -1,5 +1,6 @@
 package io.github.cameliot.tencent.iot;
 
+import io.github.cameliot.cloudapi.sign.TencentForwardSigner;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ final class ForwardRequest {
         String token = configuration.getToken();
         if (token != null && !token.isEmpty()) {
             String timestamp = message.getHeader("Timestamp", String.class);
-            if (!ForwardSignature.verify(token, timestamp, message.getHeader("Nonce", String.class),
+            if (!TencentForwardSigner.verify(token, timestamp, message.getHeader("Nonce", String.class),
                     message.getHeader("Signature", String.class))) {
                 return refused(401, "missing or invalid signature");
             }

@@ -17,8 +17,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * Receives what an IoT Hub rule's {@code forward} action posts, on the runtime's platform-http server (Camel Main,
  * Spring Boot, Quarkus: whatever engine is on the class path). A request is checked before the route sees it:
  * signature (when a token is configured), timestamp, size and the number in flight. The HTTP answer is given only
- * when the route has finished with the message: 200 when it succeeded, 500 when it failed, so IoT Hub never counts
- * as delivered what was not processed.
+ * when the route has finished with the message: 200 (with an empty body, whatever the route left in the message) when
+ * it succeeded, 500 when it failed, so IoT Hub never counts as delivered what was not processed, nor re-posts what was.
  */
 public class TencentIotForwardConsumer extends DefaultConsumer {
 
@@ -87,7 +87,9 @@ public class TencentIotForwardConsumer extends DefaultConsumer {
             return route.process(exchange, doneSync -> {
                 inFlight.release();
                 if (!exchange.isFailed()) {
-                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+                    // IoT Hub reads only the status: what the route left in the message (a body with no HTTP form,
+                    // headers) must not turn a processed message into a failed answer, which IoT Hub would re-post
+                    answer(exchange.getMessage(), 200, "");
                 }
                 callback.done(doneSync);
             });

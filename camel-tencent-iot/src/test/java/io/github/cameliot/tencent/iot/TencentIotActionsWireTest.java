@@ -40,7 +40,7 @@ class TencentIotActionsWireTest {
     static final String SECRET_ID = "AKIDtestSecretId0000000000000000000";
     static final String SECRET_KEY = "testSecretKey0000000000000000000";
     static final String REGION = "ap-guangzhou";
-    static final ActionFixtures FIXTURES = new ActionFixtures("iotcloud-examples");
+    static final ActionFixtures FIXTURES = new ActionFixtures("iotcloud");
 
     /** A plain mapper, as a user's route would have; independent of the component's own. */
     static final ObjectMapper MAPPER = new ObjectMapper();

@@ -29,10 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every documented TDMQ RocketMQ management action, end to end through a route: the documentation's example request
- * (repaired where the PDF export broke it, see {@code trocket-examples}) goes out as the message body, and what reaches
- * a {@link MockWebServer} must be exactly the documented API 3.0 call, signed with TC3-HMAC-SHA256 for the service
- * {@code trocket} (checked by the independent {@link Tc3Verifier}); the documented example answer must come back as the
- * message.
+ * (repaired where the PDF export broke it; from the emulator's action book {@code trocket.json}) goes out as the message
+ * body, and what reaches a {@link MockWebServer} must be exactly the documented API 3.0 call, signed with TC3-HMAC-SHA256
+ * for the service {@code trocket} (checked by the independent {@link Tc3Verifier}); the documented example answer must
+ * come back as the message.
  */
 class TencentTrocketActionsWireTest {
 
@@ -40,7 +40,7 @@ class TencentTrocketActionsWireTest {
     static final String SECRET_ID = "AKIDtrocketWireTest00000000000000000";
     static final String SECRET_KEY = "trocketWireSecretKey000000000000";
     static final String REGION = "ap-guangzhou";
-    static final ActionFixtures FIXTURES = new ActionFixtures("trocket-examples");
+    static final ActionFixtures FIXTURES = new ActionFixtures("trocket");
 
     /** A plain mapper, as a user's route would have; independent of the component's own. */
     static final ObjectMapper MAPPER = new ObjectMapper();

@@ -19,8 +19,16 @@ public record ApiCall(String action, ObjectNode params, String principal, String
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    /** The text of a parameter the action requires: refused with {@code codeWhenMissing} when absent or empty. */
+    /**
+     * The text of a parameter the action requires: refused with {@code codeWhenMissing} when absent or empty. A list
+     * parameter (an array, as Alibaba's {@code Name.N} parameters are read) counts when it has an item; its JSON text
+     * is answered.
+     */
     public String required(String name, String codeWhenMissing) {
+        JsonNode node = params.get(name);
+        if (node != null && node.isContainerNode() && !node.isEmpty()) {
+            return node.toString(); // a structure or an array, such as TopicRulePayload or DeviceNames
+        }
         String value = text(name);
         if (value == null || value.isEmpty()) {
             throw new ApiError(codeWhenMissing, "The parameter " + name + " of " + action + " is missing.");

@@ -195,6 +195,10 @@ public final class ApiServer implements AutoCloseable {
     private static ApiRequest apiRequest(HttpServerRequest request, Buffer body) {
         Map<String, String> headers = new HashMap<>();
         request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue()));
+        if (!headers.containsKey("host") && request.authority() != null) {
+            // HTTP/2 carries the host as the :authority pseudo-header, which signatures cover as "host"
+            headers.put("host", request.authority().toString());
+        }
         String query = request.query();
         return new ApiRequest(request.method().name(), request.path(), query == null ? "" : query, headers,
                 body.getBytes());

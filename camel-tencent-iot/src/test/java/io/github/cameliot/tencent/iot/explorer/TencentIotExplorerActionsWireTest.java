@@ -27,14 +27,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every documented application API action, end to end through a route: the documentation's example request (the
- * fixture {@code explorer-examples/<Action>.json}) goes out as the message body; what reaches the fake API must be a
+ * Every documented application API action, end to end through a route: the documentation's example request (from the
+ * emulator's action book {@code explorer.json}) goes out as the message body; what reaches the fake API must be a
  * POST of that request plus the common parameters to the right path (appapi, signed, for the actions called before
  * login; tokenapi with the AccessToken for the others); the documented answer comes back as the message body.
  */
 class TencentIotExplorerActionsWireTest {
 
-    static final ActionFixtures FIXTURES = new ActionFixtures("explorer-examples");
+    static final ActionFixtures FIXTURES = new ActionFixtures("explorer");
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final String TOKEN = "wire-test-token-0001";
     static final Set<String> COMMON = Set.of("Action", "RequestId", "AccessToken", "AppKey", "Timestamp");
@@ -84,6 +84,14 @@ class TencentIotExplorerActionsWireTest {
 
         assertThat(catalog).hasSize(86);
         assertThat(fixtureActions()).containsExactlyInAnyOrderElementsOf(catalog);
+        // the emulator's book calls each action where the component does, with the same required parameters
+        for (ActionSpec spec : TencentIotExplorerActions.CATALOG.actions()) {
+            JsonNode entry = FIXTURES.read(spec.name());
+            assertThat(entry.path("endpoint").asText()).as("the endpoint of %s", spec.name())
+                    .isEqualTo(TencentIotExplorerActions.isAppApi(spec.name()) ? "appapi" : "tokenapi");
+            assertThat(MAPPER.convertValue(entry.path("required"), List.class)).as("the required of %s", spec.name())
+                    .isEqualTo(spec.requiredParameters());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,45 @@
+package io.github.cameliot.emulator.tencent.iothub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.github.cameliot.emulator.CloudEmulatorExtension;
+import io.github.cameliot.emulator.EmulatorCredentials;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The JUnit extension runs one emulator for the class and resets the IoT Hub's state before each test. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IotHubExtensionTest {
+
+    @RegisterExtension
+    static final CloudEmulatorExtension CLOUD = new CloudEmulatorExtension();
+
+    static URI firstUrl;
+
+    @Test
+    @Order(1)
+    void theFirstTestLeavesAProductAndAFault() throws Exception {
+        firstUrl = CLOUD.emulator().iotHub().url();
+        signedCalls().ok("CreateProduct", Map.of("ProductName", "left-behind"));
+        CLOUD.emulator().iotHub().faults().failNext(5);
+    }
+
+    @Test
+    @Order(2)
+    void theNextTestStartsFromAnEmptyAccountOnTheSamePort() throws Exception {
+        assertThat(CLOUD.emulator().iotHub().url()).isEqualTo(firstUrl);
+        assertThat(signedCalls().ok("DescribeProducts", Map.of("Offset", 0, "Limit", 10)).path("TotalCount").asInt())
+                .isZero();
+    }
+
+    private static SignedCalls signedCalls() {
+        EmulatorCredentials keys = CLOUD.emulator().credentials();
+        return new SignedCalls(CLOUD.emulator().iotHub().url(), keys.tencentSecretId(), keys.tencentSecretKey());
+    }
+}
