@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The suite's one Jackson mapper, and the conversion of whatever a route puts in a message body into API parameters.
@@ -42,6 +43,18 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not a JSON object: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** A JSON object as a tree; anything else is refused. */
+    public static ObjectNode readObject(String json) {
+        try {
+            if (MAPPER.readTree(json) instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a JSON object: " + e.getOriginalMessage(), e);
+        }
+        throw new IllegalArgumentException("Not a JSON object: " + json);
     }
 
     public static byte[] write(Object value) {

@@ -1,19 +1,16 @@
 package io.github.cameliot.emulator;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
- * Runs the embedded cloud on its own until interrupted, and logs where its APIs listen, for routes started
+ * Runs the embedded cloud on its own until interrupted, and prints where its APIs listen, for routes started
  * elsewhere (a Camel JBang run, an IDE) to point their endpoint options at. The argument {@code --rocketmq} also
- * starts the RocketMQ broker behind the TDMQ instances. The accounts' keys are {@link EmulatorCredentials#defaults()}.
+ * starts the RocketMQ broker behind the TDMQ instances. The accounts' keys are {@link EmulatorCredentials#defaults()}
+ * (docs/emulator.md lists them).
  */
 public final class EmulatorMain {
-
-    private static final Logger LOG = LoggerFactory.getLogger(EmulatorMain.class);
 
     private EmulatorMain() {
     }
@@ -25,16 +22,15 @@ public final class EmulatorMain {
             cloud.close();
             stopped.countDown();
         }, "emulator-shutdown"));
-        LOG.info("IoT Hub           tencent-iot endpoint={}", cloud.iotHub().url());
-        LOG.info("IoT Explorer      tencent-iot-explorer endpoint={} pushUrl={}", cloud.explorer().url(),
-                cloud.explorer().pushUrl());
-        LOG.info("TDMQ RocketMQ     tencent-trocket endpoint={}", cloud.trocket().url());
-        LOG.info("Alibaba IoT       aliyun-iot endpoint={} amqpEndpoint={}", cloud.aliyunIot().url(),
-                cloud.aliyunIot().amqpUrl());
-        LOG.info("Keys: Tencent SecretId {}, Alibaba AccessKey id {}, Explorer AppKey {} (secrets: docs/emulator.md)",
-                cloud.credentials().tencentSecretId(), cloud.credentials().aliyunAccessKeyId(),
-                cloud.credentials().explorerAppKey());
-        LOG.info("Emulator running; stop it with Ctrl-C");
+        PrintStream out = System.out;
+        out.println("tencent-iot           endpoint=" + cloud.iotHub().url());
+        out.println("tencent-iot-explorer  endpoint=" + cloud.explorer().url() + " pushUrl=" + cloud.explorer().pushUrl());
+        out.println("tencent-trocket       endpoint=" + cloud.trocket().url());
+        out.println("aliyun-iot            endpoint=" + cloud.aliyunIot().url() + " amqpEndpoint="
+                    + cloud.aliyunIot().amqpUrl());
+        out.println("keys: Tencent SecretId " + cloud.credentials().tencentSecretId() + ", Alibaba AccessKey id "
+                    + cloud.credentials().aliyunAccessKeyId() + ", Explorer AppKey " + cloud.credentials().explorerAppKey());
+        out.println("Emulator running; stop it with Ctrl-C");
         stopped.await();
     }
 }

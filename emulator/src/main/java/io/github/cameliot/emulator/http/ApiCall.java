@@ -20,14 +20,14 @@ public record ApiCall(String action, ObjectNode params, String principal, String
     }
 
     /**
-     * The text of a parameter the action requires: refused with {@code codeWhenMissing} when absent or empty. A list
-     * parameter (an array, as Alibaba's {@code Name.N} parameters are read) counts when it has an item; its JSON text
-     * is answered.
+     * The text of a parameter the action requires: refused with {@code codeWhenMissing} when absent or empty. A
+     * structure counts when present, a list (an array, as Alibaba's {@code Name.N} parameters are read) when it has an
+     * item; their JSON text is answered.
      */
     public String required(String name, String codeWhenMissing) {
         JsonNode node = params.get(name);
-        if (node != null && node.isContainerNode() && !node.isEmpty()) {
-            return node.toString(); // a structure or an array, such as TopicRulePayload or DeviceNames
+        if (node != null && (node.isObject() || node.isArray() && !node.isEmpty())) {
+            return node.toString(); // a structure, even an empty one, or a list with items, such as DeviceNames
         }
         String value = text(name);
         if (value == null || value.isEmpty()) {

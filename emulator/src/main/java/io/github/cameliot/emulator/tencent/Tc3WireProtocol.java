@@ -90,22 +90,12 @@ public final class Tc3WireProtocol implements WireProtocol {
 
     @Override
     public ApiResponse success(ApiCall call, ObjectNode output) {
-        ObjectNode body = MAPPER.createObjectNode();
-        ObjectNode response = body.putObject("Response");
-        response.setAll(output);
-        response.put("RequestId", call.requestId());
-        return ApiResponse.json(200, body.toString());
+        return TencentAnswers.success(call, output);
     }
 
     @Override
     public ApiResponse failure(ApiCall call, ApiError error) {
-        ObjectNode body = MAPPER.createObjectNode();
-        ObjectNode response = body.putObject("Response");
-        ObjectNode detail = response.putObject("Error");
-        detail.put("Code", error.code());
-        detail.put("Message", error.getMessage());
-        response.put("RequestId", call == null ? ApiServer.requestId() : call.requestId());
-        return ApiResponse.json(error.status(), body.toString());
+        return TencentAnswers.failure(call, error);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.github.cameliot.emulator.http.ApiResponse;
 import io.github.cameliot.emulator.http.ApiServer;
 import io.github.cameliot.emulator.http.NonceCache;
 import io.github.cameliot.emulator.http.WireProtocol;
+import io.github.cameliot.emulator.tencent.TencentAnswers;
 
 /**
  * The IoT Explorer application API as the cloud checks it: one flat JSON object POSTed to
@@ -135,22 +136,12 @@ public final class ExplorerWireProtocol implements WireProtocol {
 
     @Override
     public ApiResponse success(ApiCall call, ObjectNode output) {
-        ObjectNode body = MAPPER.createObjectNode();
-        ObjectNode response = body.putObject("Response");
-        response.setAll(output);
-        response.put("RequestId", call.requestId());
-        return ApiResponse.json(200, body.toString());
+        return TencentAnswers.success(call, output);
     }
 
     @Override
     public ApiResponse failure(ApiCall call, ApiError error) {
-        ObjectNode body = MAPPER.createObjectNode();
-        ObjectNode response = body.putObject("Response");
-        ObjectNode detail = response.putObject("Error");
-        detail.put("Code", error.code());
-        detail.put("Message", error.getMessage());
-        response.put("RequestId", call == null ? ApiServer.requestId() : call.requestId());
-        return ApiResponse.json(error.status(), body.toString());
+        return TencentAnswers.failure(call, error);
     }
 
     @Override

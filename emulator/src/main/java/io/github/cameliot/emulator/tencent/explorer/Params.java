@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameliot.cloudapi.Json;
 import io.github.cameliot.emulator.http.ApiCall;
 import io.github.cameliot.emulator.http.ApiError;
 
@@ -32,7 +33,7 @@ final class Params {
             return object;
         }
         try {
-            return SimulatedDevice.object(value == null ? "" : value.asText());
+            return Json.readObject(value == null ? "" : value.asText());
         } catch (IllegalArgumentException e) {
             throw new ApiError("InvalidParameterValue", name + " is not a JSON object.");
         }

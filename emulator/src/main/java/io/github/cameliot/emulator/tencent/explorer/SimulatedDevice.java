@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameliot.cloudapi.Json;
 
 /**
  * A device of the emulated IoT Explorer: its thing-model properties with their last update, its online state and the
@@ -96,7 +97,7 @@ public final class SimulatedDevice {
 
     /** Reports property values given as a JSON object. */
     public SimulatedDevice report(String json) {
-        return report(object(json), "report-" + UUID.randomUUID());
+        return report(Json.readObject(json), "report-" + UUID.randomUUID());
     }
 
     /** The current property values. */
@@ -219,17 +220,6 @@ public final class SimulatedDevice {
         received.clear();
     }
 
-    static ObjectNode object(String json) {
-        try {
-            JsonNode node = MAPPER.readTree(json);
-            if (node instanceof ObjectNode object) {
-                return object;
-            }
-        } catch (Exception e) {
-            // answered below
-        }
-        throw new IllegalArgumentException("Not a JSON object: " + json);
-    }
 
     private static byte[] bytes(JsonNode message) {
         return message.toString().getBytes(StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameliot.cloudapi.Json;
 
 /**
  * A device of the emulated IoT Hub, driven from Java as a real device drives its MQTT connection: it connects and
@@ -120,7 +121,7 @@ public final class SimulatedDevice {
      * @return the shadow's new version
      */
     public long reportShadow(String reportedJson) {
-        ObjectNode patch = object(reportedJson);
+        ObjectNode patch = Json.readObject(reportedJson);
         return state.locked(() -> {
             Device device = device();
             if (device.shadow == null) {
@@ -202,17 +203,6 @@ public final class SimulatedDevice {
         return device;
     }
 
-    private static ObjectNode object(String json) {
-        try {
-            JsonNode node = MAPPER.readTree(json);
-            if (node instanceof ObjectNode object) {
-                return object;
-            }
-        } catch (Exception e) {
-            // refused below
-        }
-        throw new IllegalArgumentException("Not a JSON object: " + json);
-    }
 
     @Override
     public String toString() {

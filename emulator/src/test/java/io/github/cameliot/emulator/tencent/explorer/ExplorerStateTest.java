@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameliot.cloudapi.Json;
 import io.github.cameliot.emulator.CloudEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,7 @@ class ExplorerStateTest {
         lamp.report(Map.of("brightness", 30));
         JsonNode data = ExplorerClient.ok(client.token("AppGetDeviceData", Map.of("ProductId", PRODUCT,
                 "DeviceName", "lamp"), token));
-        JsonNode values = ExplorerClient.MAPPER.valueToTree(SimulatedDevice.object(data.path("Data").asText()));
+        JsonNode values = ExplorerClient.MAPPER.valueToTree(Json.readObject(data.path("Data").asText()));
         assertThat(values.path("color").path("Value").asInt()).isEqualTo(2);
         assertThat(values.path("brightness").path("Value").asInt()).isEqualTo(30);
         assertThat(values.path("brightness").path("LastUpdate").asLong()).isPositive();

@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameliot.cloudapi.Json;
 import io.github.cameliot.emulator.CloudEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ class LongConnectionTest {
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                         text.append(data);
                         if (last) {
-                            frames.add(SimulatedDevice.object(text.toString()));
+                            frames.add(Json.readObject(text.toString()));
                             text.setLength(0);
                         }
                         webSocket.request(1);
@@ -87,7 +88,7 @@ class LongConnectionTest {
         assertThat(params.path("Topic").asText()).isEqualTo("$thing/up/property/" + LAMP);
         assertThat(params.path("Time").asText()).endsWith("+08:00");
         String payload = new String(Base64.getDecoder().decode(params.path("Payload").asText()), StandardCharsets.UTF_8);
-        assertThat(SimulatedDevice.object(payload).path("params").path("power_switch").asInt()).isEqualTo(1);
+        assertThat(Json.readObject(payload).path("params").path("power_switch").asInt()).isEqualTo(1);
 
         explorer.device(PRODUCT, "lamp").offline();
         JsonNode offline = next().path("params");
