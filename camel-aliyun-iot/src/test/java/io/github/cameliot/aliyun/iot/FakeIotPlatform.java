@@ -37,18 +37,18 @@ import mockwebserver3.RecordedRequest;
  * recorded. Errors are answered as Alibaba does, HTTP 200 with {@code Success=false}, {@code Code} and
  * {@code ErrorMessage} (a bad signature: HTTP 400 with {@code Code} and {@code Message}).
  */
-final class FakeIotPlatform extends Dispatcher implements AutoCloseable {
+public final class FakeIotPlatform extends Dispatcher implements AutoCloseable {
 
-    static final String PRODUCT_KEY = "a1PollTest";
+    public static final String PRODUCT_KEY = "a1PollTest";
     static final String VERSION = "2018-01-20";
     static final int MAX_PAGE_SIZE = 50;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> SELECTOR = Set.of("ProductKey", "DeviceName");
 
     /** A call the platform answered: the action and its own parameters (without the common ones), as sent. */
-    record Call(String action, Map<String, String> parameters) {
+    public record Call(String action, Map<String, String> parameters) {
 
-        String get(String name) {
+        public String get(String name) {
             return parameters.get(name);
         }
 
@@ -95,14 +95,14 @@ final class FakeIotPlatform extends Dispatcher implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
 
     /** @param secrets the accepted fake key pairs, AccessKeyId to AccessKeySecret */
-    FakeIotPlatform(Map<String, String> secrets) throws Exception {
+    public FakeIotPlatform(Map<String, String> secrets) throws Exception {
         this.secrets = Map.copyOf(secrets);
         server.setDispatcher(this);
         server.setServerSocketFactory(new NoDelayServerSocketFactory());
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getPort();
     }
 
@@ -113,7 +113,7 @@ final class FakeIotPlatform extends Dispatcher implements AutoCloseable {
 
     // ---- the test's changes
 
-    synchronized Device add(String name) {
+    public synchronized Device add(String name) {
         Device device = new Device(name);
         devices.put(name, device);
         return device;
@@ -131,7 +131,7 @@ final class FakeIotPlatform extends Dispatcher implements AutoCloseable {
     }
 
     /** Sets a reported value, as the device does: a new version. */
-    synchronized long report(String name, String key, Object value) {
+    public synchronized long report(String name, String key, Object value) {
         Device device = devices.get(name);
         device.reported.put(key, value);
         return next(device);
@@ -171,11 +171,11 @@ final class FakeIotPlatform extends Dispatcher implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String action) {
+    public List<Call> calls(String action) {
         return calls.stream().filter(call -> call.action().equals(action)).toList();
     }
 
-    List<String> signatureErrors() {
+    public List<String> signatureErrors() {
         return List.copyOf(signatureErrors);
     }
 

@@ -25,14 +25,14 @@ import mockwebserver3.RecordedRequest;
  * {@code DescribeDeviceShadow} with the shadow document as a JSON string in {@code Data}. Every request must be signed
  * with one of the known fake keys (checked by {@link Tc3Verifier}); every call is recorded.
  */
-final class FakeIotHub extends Dispatcher implements AutoCloseable {
+public final class FakeIotHub extends Dispatcher implements AutoCloseable {
 
-    static final String PRODUCT_ID = "P1";
+    public static final String PRODUCT_ID = "P1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/");
 
     /** A call the hub answered. */
-    record Call(String action, String secretId, Map<String, Object> request, long nanoTime) {
+    public record Call(String action, String secretId, Map<String, Object> request, long nanoTime) {
 
         String deviceName() {
             return (String) request.get("DeviceName");
@@ -73,14 +73,14 @@ final class FakeIotHub extends Dispatcher implements AutoCloseable {
     volatile int pageSize = 2;
 
     /** @param secrets the accepted fake key pairs, SecretId to SecretKey */
-    FakeIotHub(Map<String, String> secrets) throws Exception {
+    public FakeIotHub(Map<String, String> secrets) throws Exception {
         this.secrets = Map.copyOf(secrets);
         server.setDispatcher(this);
         server.setServerSocketFactory(new NoDelayServerSocketFactory());
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getPort();
     }
 
@@ -91,7 +91,7 @@ final class FakeIotHub extends Dispatcher implements AutoCloseable {
 
     // ---- the test's changes
 
-    synchronized Device add(String name, int online) {
+    public synchronized Device add(String name, int online) {
         Device device = new Device(name);
         device.online = online;
         devices.put(name, device);
@@ -122,7 +122,7 @@ final class FakeIotHub extends Dispatcher implements AutoCloseable {
     }
 
     /** Sets a reported value, as the device does: a new version. */
-    synchronized long report(String name, String key, Object value) {
+    public synchronized long report(String name, String key, Object value) {
         Device device = devices.get(name);
         device.reported.put(key, value);
         return ++device.shadowVersion;
@@ -139,11 +139,11 @@ final class FakeIotHub extends Dispatcher implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String action) {
+    public List<Call> calls(String action) {
         return calls.stream().filter(call -> call.action().equals(action)).toList();
     }
 
-    List<String> signatureErrors() {
+    public List<String> signatureErrors() {
         return List.copyOf(signatureErrors);
     }
 

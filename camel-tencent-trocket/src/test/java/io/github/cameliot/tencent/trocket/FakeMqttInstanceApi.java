@@ -21,16 +21,16 @@ import mockwebserver3.RecordedRequest;
  * port nothing listens on, and the users are the broker's. Every request must be TC3-signed for {@code trocket} with
  * the test key, checked by {@link Tc3Verifier}.
  */
-final class FakeMqttInstanceApi extends Dispatcher implements AutoCloseable {
+public final class FakeMqttInstanceApi extends Dispatcher implements AutoCloseable {
 
-    static final String SECRET_ID = "AKIDtrocketmqtt000001";
-    static final String SECRET_KEY = "trocket-mqtt-api-key-must-not-leak";
-    static final String INSTANCE_ID = "mqtt-test01ab";
+    public static final String SECRET_ID = "AKIDtrocketmqtt000001";
+    public static final String SECRET_KEY = "trocket-mqtt-api-key-must-not-leak";
+    public static final String INSTANCE_ID = "mqtt-test01ab";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One API call, as the server received it. */
-    record Call(String action, Map<String, Object> parameters) {
+    public record Call(String action, Map<String, Object> parameters) {
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -39,7 +39,7 @@ final class FakeMqttInstanceApi extends Dispatcher implements AutoCloseable {
     private final int brokerPort;
     private final int deadPort;
 
-    FakeMqttInstanceApi(int brokerPort, int deadPort) throws Exception {
+    public FakeMqttInstanceApi(int brokerPort, int deadPort) throws Exception {
         this.brokerPort = brokerPort;
         this.deadPort = deadPort;
         server.setDispatcher(this);
@@ -47,15 +47,15 @@ final class FakeMqttInstanceApi extends Dispatcher implements AutoCloseable {
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<String> signatureErrors() {
+    public List<String> signatureErrors() {
         return List.copyOf(signatureErrors);
     }
 

@@ -34,7 +34,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * records every PUBACK a subscriber sends, in one sequence with the tests' own events ({@link #next()}), so that tests
  * can tell what happened before what.
  */
-final class HiveMqTestBroker {
+public final class HiveMqTestBroker {
 
     /** The users the broker accepts: username to password. */
     static final Map<String, String> USERS = Map.of(
@@ -66,7 +66,7 @@ final class HiveMqTestBroker {
     }
 
     /** The broker, started on first use. */
-    static synchronized HiveMqTestBroker get() throws Exception {
+    public static synchronized HiveMqTestBroker get() throws Exception {
         if (instance == null) {
             HiveMqTestBroker broker = new HiveMqTestBroker(AvailablePortFinder.getNextAvailable(),
                     Files.createTempDirectory("hivemq-test"));
@@ -77,7 +77,7 @@ final class HiveMqTestBroker {
         return instance;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
