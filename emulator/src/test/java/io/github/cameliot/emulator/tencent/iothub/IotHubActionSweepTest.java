@@ -13,6 +13,7 @@ import io.github.cameliot.emulator.CloudEmulator;
 import io.github.cameliot.emulator.CloudEmulatorExtension;
 import io.github.cameliot.emulator.EmulatorCredentials;
 import io.github.cameliot.emulator.http.ActionBook;
+import io.github.cameliot.emulator.tencent.Tc3Calls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +33,7 @@ class IotHubActionSweepTest {
 
     static final ActionBook BOOK = ActionBook.load("iotcloud");
 
-    SignedCalls api;
+    Tc3Calls api;
     IotHubEmulator iotHub;
     EmulatorCredentials keys;
 
@@ -44,7 +45,7 @@ class IotHubActionSweepTest {
     void client() {
         iotHub = CLOUD.emulator().iotHub();
         keys = CLOUD.emulator().credentials();
-        api = new SignedCalls(iotHub.url(), keys.tencentSecretId(), keys.tencentSecretKey());
+        api = new Tc3Calls(iotHub.url(), "iotcloud", "2021-04-08", keys.tencentSecretId(), keys.tencentSecretKey());
     }
 
     @Test
@@ -75,7 +76,7 @@ class IotHubActionSweepTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("actions")
     void aWrongSignatureIsRefused(String action) throws Exception {
-        JsonNode response = SignedCalls.response(api.send(action, BOOK.exampleRequest(action),
+        JsonNode response = Tc3Calls.response(api.send(action, BOOK.exampleRequest(action),
                 keys.tencentSecretId(), "not-" + keys.tencentSecretKey(), now()));
 
         assertThat(response.path("Error").path("Code").asText()).isEqualTo("AuthFailure.SignatureFailure");
@@ -84,7 +85,7 @@ class IotHubActionSweepTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("actions")
     void aTimestampTenMinutesOldIsRefused(String action) throws Exception {
-        JsonNode response = SignedCalls.response(api.send(action, BOOK.exampleRequest(action),
+        JsonNode response = Tc3Calls.response(api.send(action, BOOK.exampleRequest(action),
                 keys.tencentSecretId(), keys.tencentSecretKey(), now() - 600));
 
         assertThat(response.path("Error").path("Code").asText()).isEqualTo("AuthFailure.SignatureExpire");
@@ -93,7 +94,7 @@ class IotHubActionSweepTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("actions")
     void anUnknownKeyIsRefused(String action) throws Exception {
-        JsonNode response = SignedCalls.response(api.send(action, BOOK.exampleRequest(action),
+        JsonNode response = Tc3Calls.response(api.send(action, BOOK.exampleRequest(action),
                 "AKIDunknownKey", keys.tencentSecretKey(), now()));
 
         assertThat(response.path("Error").path("Code").asText()).isEqualTo("AuthFailure.SecretIdNotFound");

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameliot.emulator.CloudEmulatorExtension;
 import io.github.cameliot.emulator.EmulatorCredentials;
+import io.github.cameliot.emulator.tencent.Tc3Calls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,14 +24,14 @@ class IotHubDevicesTest {
     static final CloudEmulatorExtension CLOUD = new CloudEmulatorExtension();
 
     IotHubEmulator iotHub;
-    SignedCalls api;
+    Tc3Calls api;
     String productId;
 
     @BeforeEach
     void product() throws Exception {
         iotHub = CLOUD.emulator().iotHub();
         EmulatorCredentials keys = CLOUD.emulator().credentials();
-        api = new SignedCalls(iotHub.url(), keys.tencentSecretId(), keys.tencentSecretKey());
+        api = new Tc3Calls(iotHub.url(), "iotcloud", "2021-04-08", keys.tencentSecretId(), keys.tencentSecretKey());
         productId = api.ok("CreateProduct", Map.of("ProductName", "meters")).path("ProductId").asText();
     }
 
@@ -121,7 +122,7 @@ class IotHubDevicesTest {
 
         DeviceMessage delta = device.received().get(0);
         assertThat(delta.topic()).isEqualTo("$shadow/operation/result/" + productId + "/dev1");
-        assertThat(SignedCalls.MAPPER.readTree(delta.payload()).path("payload").path("state").path("color").asText())
+        assertThat(Tc3Calls.MAPPER.readTree(delta.payload()).path("payload").path("state").path("color").asText())
                 .isEqualTo("red");
 
         assertThat(device.reportShadow("{\"color\":\"red\"}")).isEqualTo(2);
@@ -245,7 +246,7 @@ class IotHubDevicesTest {
     }
 
     private static JsonNode data(JsonNode response) throws Exception {
-        return SignedCalls.MAPPER.readTree(response.path("Data").asText());
+        return Tc3Calls.MAPPER.readTree(response.path("Data").asText());
     }
 
     private static long shadowVersion(JsonNode response) throws Exception {

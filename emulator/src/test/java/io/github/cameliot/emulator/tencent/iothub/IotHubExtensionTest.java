@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.github.cameliot.emulator.CloudEmulatorExtension;
 import io.github.cameliot.emulator.EmulatorCredentials;
+import io.github.cameliot.emulator.tencent.Tc3Calls;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ class IotHubExtensionTest {
                 .isZero();
     }
 
-    private static SignedCalls signedCalls() {
+    private static Tc3Calls signedCalls() {
         EmulatorCredentials keys = CLOUD.emulator().credentials();
-        return new SignedCalls(CLOUD.emulator().iotHub().url(), keys.tencentSecretId(), keys.tencentSecretKey());
+        return new Tc3Calls(CLOUD.emulator().iotHub().url(), "iotcloud", "2021-04-08", keys.tencentSecretId(), keys.tencentSecretKey());
     }
 }

@@ -13,6 +13,7 @@ import io.github.cameliot.emulator.CloudEmulatorExtension;
 import io.github.cameliot.emulator.EmulatorCredentials;
 import io.github.cameliot.emulator.http.ActionBook;
 import io.github.cameliot.emulator.http.Quotas;
+import io.github.cameliot.emulator.tencent.Tc3Calls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,14 +25,14 @@ class IotHubPipelineTest {
     static final CloudEmulatorExtension CLOUD = new CloudEmulatorExtension();
 
     IotHubEmulator iotHub;
-    SignedCalls api;
+    Tc3Calls api;
     EmulatorCredentials keys;
 
     @BeforeEach
     void client() {
         iotHub = CLOUD.emulator().iotHub();
         keys = CLOUD.emulator().credentials();
-        api = new SignedCalls(iotHub.url(), keys.tencentSecretId(), keys.tencentSecretKey());
+        api = new Tc3Calls(iotHub.url(), "iotcloud", "2021-04-08", keys.tencentSecretId(), keys.tencentSecretKey());
     }
 
     @Test
@@ -65,7 +66,7 @@ class IotHubPipelineTest {
 
         HttpResponse<String> failed = send();
         assertThat(failed.statusCode()).isEqualTo(503);
-        assertThat(SignedCalls.response(failed).path("Error").path("Code").asText()).isEqualTo("InternalError");
+        assertThat(Tc3Calls.response(failed).path("Error").path("Code").asText()).isEqualTo("InternalError");
         assertThat(send().statusCode()).as("only the next one").isEqualTo(200);
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameliot.emulator.CloudEmulatorExtension;
 import io.github.cameliot.emulator.EmulatorCredentials;
+import io.github.cameliot.emulator.tencent.Tc3Calls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +26,7 @@ class IotHubRulesTest {
     static final CloudEmulatorExtension CLOUD = new CloudEmulatorExtension();
 
     IotHubEmulator iotHub;
-    SignedCalls api;
+    Tc3Calls api;
     String productId;
 
     @BeforeEach
@@ -33,7 +34,7 @@ class IotHubRulesTest {
         iotHub = CLOUD.emulator().iotHub();
         iotHub.rocketMqTarget(null);
         EmulatorCredentials keys = CLOUD.emulator().credentials();
-        api = new SignedCalls(iotHub.url(), keys.tencentSecretId(), keys.tencentSecretKey());
+        api = new Tc3Calls(iotHub.url(), "iotcloud", "2021-04-08", keys.tencentSecretId(), keys.tencentSecretKey());
         productId = iotHub.createProduct("METERS0001", "meters", null);
     }
 
@@ -50,7 +51,7 @@ class IotHubRulesTest {
 
             ForwardReceiver.Received forwarded = receiver.next();
             assertThat(forwarded.signedWithToken()).isTrue();
-            assertThat(SignedCalls.MAPPER.readTree(forwarded.body())).isEqualTo(SignedCalls.MAPPER.readTree(
+            assertThat(Tc3Calls.MAPPER.readTree(forwarded.body())).isEqualTo(Tc3Calls.MAPPER.readTree(
                     "{\"temperature\":35,\"topic\":\"" + productId + "/dev1/event\"}"));
             assertThat(Long.parseLong(forwarded.timestamp()) * 1000).isCloseTo(System.currentTimeMillis(),
                     org.assertj.core.data.Offset.offset(300_000L));

@@ -2,37 +2,27 @@ package io.github.cameliot.emulator.tencent.trocket;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cameliot.cloudapi.sign.Tc3Signer;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import io.github.cameliot.emulator.tencent.Tc3Calls;
 
 /**
- * A plain TC3-HMAC-SHA256 client of the emulated trocket API, signing as the documentation says, with keys and
- * timestamps of the test's choosing (so that it can sign wrongly on purpose).
+ * The emulated trocket API called as plain signed HTTP ({@link Tc3Calls}), with keys and timestamps of the test's
+ * choosing (so that it can sign wrongly on purpose), and JSON written with single quotes for readable tests.
  */
 final class TrocketClient {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    /** OkHttp, as the components use: HTTP/1.1 to a plain-text endpoint, the request in one write. */
-    private static final OkHttpClient HTTP = new OkHttpClient();
-    private static final Tc3Signer SIGNER = new Tc3Signer("trocket");
+    static final ObjectMapper MAPPER = Tc3Calls.MAPPER;
 
-    private final URI url;
+    private final Tc3Calls calls;
     private final String secretId;
     private final String secretKey;
 
     TrocketClient(URI url, String secretId, String secretKey) {
-        this.url = url;
+        this.calls = new Tc3Calls(url, "trocket", "2023-03-08", secretId, secretKey);
         this.secretId = secretId;
         this.secretKey = secretKey;
     }
@@ -44,28 +34,17 @@ final class TrocketClient {
 
     /** The {@code Response} object of a call signed at {@code timestamp}. */
     JsonNode call(String action, JsonNode params, long timestamp) {
-        byte[] body = params.toString().getBytes(StandardCharsets.UTF_8);
-        String host = url.getHost() + ":" + url.getPort();
-        SortedMap<String, String> signed = new TreeMap<>();
-        signed.put("content-type", "application/json; charset=utf-8");
-        signed.put("host", host);
-        signed.put("x-tc-action", action);
-        String authorization = SIGNER.authorization(secretId, secretKey, timestamp, "POST", "", signed, body);
-        Request request = new Request.Builder().url(url.resolve("/").toString())
-                .header("X-TC-Action", action)
-                .header("X-TC-Version", "2023-03-08")
-                .header("X-TC-Region", "ap-guangzhou")
-                .header("X-TC-Timestamp", Long.toString(timestamp))
-                .header("Authorization", authorization)
-                .post(RequestBody.create(body, MediaType.get(signed.get("content-type"))))
-                .build();
-        try (Response response = HTTP.newCall(request).execute()) {
-            if (response.code() != 200) {
-                throw new AssertionError(action + " answered HTTP " + response.code());
+        try {
+            HttpResponse<String> response = calls.send(action, params, secretId, secretKey, timestamp);
+            if (response.statusCode() != 200) {
+                throw new AssertionError(action + " answered HTTP " + response.statusCode());
             }
-            return MAPPER.readTree(response.body().bytes()).get("Response");
+            return Tc3Calls.response(response);
         } catch (IOException e) {
             throw new AssertionError(action + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(action + " interrupted", e);
         }
     }
 
