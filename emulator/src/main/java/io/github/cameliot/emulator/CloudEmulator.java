@@ -1,6 +1,7 @@
 package io.github.cameliot.emulator;
 
 import java.util.List;
+import java.util.Properties;
 
 import io.github.cameliot.emulator.aliyun.AliyunIotEmulator;
 import io.github.cameliot.emulator.tencent.explorer.ExplorerEmulator;
@@ -63,6 +64,48 @@ public final class CloudEmulator implements AutoCloseable {
 
     public EmulatorCredentials credentials() {
         return context.credentials();
+    }
+
+    /**
+     * The properties that point the named components at this emulator, as Camel Main and Spring Boot read them
+     * ({@code camel.component.SCHEME.OPTION}): the endpoint overrides and the accounts' keys. Against the real clouds,
+     * the keys are what one sets instead. aliyun-iot's {@code amqpEndpoint} is left out, since asking for
+     * {@code aliyunIot().amqpUrl()} starts the AMQP broker.
+     *
+     * @param schemes any of {@code tencent-iot}, {@code tencent-iot-explorer}, {@code tencent-trocket},
+     *                {@code aliyun-iot}
+     */
+    public Properties componentProperties(String... schemes) {
+        EmulatorCredentials keys = context.credentials();
+        Properties properties = new Properties();
+        for (String scheme : schemes) {
+            String prefix = "camel.component." + scheme + ".";
+            switch (scheme) {
+                case "tencent-iot" -> {
+                    properties.setProperty(prefix + "endpoint", iotHub.url().toString());
+                    properties.setProperty(prefix + "secretId", keys.tencentSecretId());
+                    properties.setProperty(prefix + "secretKey", keys.tencentSecretKey());
+                }
+                case "tencent-trocket" -> {
+                    properties.setProperty(prefix + "endpoint", trocket.url().toString());
+                    properties.setProperty(prefix + "secretId", keys.tencentSecretId());
+                    properties.setProperty(prefix + "secretKey", keys.tencentSecretKey());
+                }
+                case "tencent-iot-explorer" -> {
+                    properties.setProperty(prefix + "endpoint", explorer.url().toString());
+                    properties.setProperty(prefix + "pushUrl", explorer.pushUrl().toString());
+                    properties.setProperty(prefix + "appKey", keys.explorerAppKey());
+                    properties.setProperty(prefix + "appSecret", keys.explorerAppSecret());
+                }
+                case "aliyun-iot" -> {
+                    properties.setProperty(prefix + "endpoint", aliyunIot.url().toString());
+                    properties.setProperty(prefix + "accessKeyId", keys.aliyunAccessKeyId());
+                    properties.setProperty(prefix + "accessKeySecret", keys.aliyunAccessKeySecret());
+                }
+                default -> throw new IllegalArgumentException("The emulator has no cloud for the component " + scheme);
+            }
+        }
+        return properties;
     }
 
     /** Forgets every cloud's state, as if just started. */

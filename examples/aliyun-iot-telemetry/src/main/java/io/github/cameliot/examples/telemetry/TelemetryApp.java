@@ -45,7 +45,8 @@ public final class TelemetryApp {
             Properties properties = new Properties();
             properties.putAll(settings.properties());
             if (cloud != null) {
-                properties.putAll(EmulatorProperties.of(cloud));
+                properties.putAll(cloud.componentProperties("aliyun-iot"));
+                properties.setProperty("camel.component.aliyun-iot.amqpEndpoint", cloud.aliyunIot().amqpUrl());
                 out.println("Embedded cloud started: IoT Platform at " + cloud.aliyunIot().url()
                             + ", AMQP subscription at " + cloud.aliyunIot().amqpUrl());
             }

@@ -50,7 +50,7 @@ public final class FleetTelemetryApp {
             Properties properties = new Properties();
             properties.putAll(settings.properties());
             if (cloud != null) {
-                properties.putAll(EmulatorProperties.of(cloud));
+                properties.putAll(cloud.componentProperties("tencent-iot", "tencent-trocket", "aliyun-iot"));
                 out.println("Embedded cloud started: IoT Hub " + cloud.iotHub().url() + ", TDMQ " + cloud.trocket().url()
                             + ", Alibaba IoT " + cloud.aliyunIot().url());
             }

@@ -39,7 +39,7 @@ public final class DevicesApp {
             Properties properties = new Properties();
             properties.putAll(settings.properties());
             if (cloud != null) {
-                properties.putAll(EmulatorProperties.of(cloud));
+                properties.putAll(cloud.componentProperties("tencent-iot"));
                 out.println("Embedded cloud started: IoT Hub at " + cloud.iotHub().url());
             }
             main.setOverrideProperties(properties);

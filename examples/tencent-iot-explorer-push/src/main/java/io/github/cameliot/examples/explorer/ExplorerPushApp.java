@@ -44,7 +44,7 @@ public final class ExplorerPushApp {
             properties.putAll(settings.properties());
             SimulatedLamps lamps = null;
             if (cloud != null) {
-                properties.putAll(EmulatorProperties.of(cloud));
+                properties.putAll(cloud.componentProperties("tencent-iot-explorer"));
                 out.println("Embedded cloud started: IoT Explorer at " + cloud.explorer().url());
                 lamps = new SimulatedLamps(cloud, productId, names);
             }

@@ -40,7 +40,7 @@ public final class OrdersApp {
             Properties properties = new Properties();
             properties.putAll(settings.properties());
             if (cloud != null) {
-                properties.putAll(EmulatorProperties.of(cloud));
+                properties.putAll(cloud.componentProperties("tencent-trocket"));
                 out.println("Embedded cloud started: TDMQ API at " + cloud.trocket().url() + ", RocketMQ behind it");
             }
             main.setOverrideProperties(properties);
